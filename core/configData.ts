@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { catalogueSchema, type Catalogue, type Theme } from './catalogue';
+import { projectsSchema, type Project } from './projects';
+import { questionSetsSchema, type QuestionSet } from './questionSets';
+
+/** The data files an organisation edits, validated together at start-up. */
+export interface ConfigData {
+  catalogue: Catalogue;
+  themes: Map<string, Theme>;
+  questionSets: Map<string, QuestionSet>;
+  projects: Map<string, Project>;
+  defaultProject: Project;
+}
+
+export class ConfigDataError extends Error {
+  override readonly name = 'ConfigDataError';
+}
+
+function readJson<T extends z.ZodTypeAny>(dir: string, file: string, schema: T): z.infer<T> {
+  const path = join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigDataError(`${path}: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigDataError(`${path}: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export function loadConfigData(dir: string): ConfigData {
+  const catalogue = readJson(dir, 'themes.json', catalogueSchema);
+  const sets = readJson(dir, 'question-sets.json', questionSetsSchema);
+  const projects = readJson(dir, 'projects.json', projectsSchema);
+  const themes = new Map(catalogue.themes.map((t) => [t.id, t]));
+  const questionSets = new Map(sets.questionSets.map((s) => [s.id, s]));
+  const errors: string[] = [];
+  for (const s of sets.questionSets) {
+    for (const q of s.questions) {
+      if (q.type === 'scale' && !themes.has(q.theme)) errors.push(`question-sets.json: ${s.id}.${q.id} uses unknown theme "${q.theme}"`);
+    }
+  }
+  const projectMap = new Map(projects.projects.map((p) => [p.id, p]));
+  for (const p of projects.projects) {
+    for (const role of ['youth', 'parent'] as const) {
+      const set = questionSets.get(p.questionSets[role]);
+      if (!set) errors.push(`projects.json: ${p.id} uses unknown question set "${p.questionSets[role]}"`);
+      else if (set.role !== role) errors.push(`projects.json: ${p.id}.questionSets.${role} is a set for ${set.role}`);
+    }
+  }
+  const defaultProject = projectMap.get(projects.defaultProject);
+  if (!defaultProject) errors.push(`projects.json: defaultProject "${projects.defaultProject}" is not a project`);
+  if (errors.length) throw new ConfigDataError(errors.join('\n'));
+  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject! };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { localizedText } from './localizedText';
+
+/** A lead may subscribe to a project's digest; matched by AAD object id or e-mail. */
+const leadSchema = z
+  .object({ aadObjectId: z.string().optional(), email: z.string().email().optional() })
+  .strict()
+  .refine((l) => l.aadObjectId || l.email, 'a lead needs aadObjectId or email');
+
+export const projectSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: localizedText,
+    /** Decides the helplines shown on a safeguarding signal. */
+    country: z.enum(['NL', 'BE']),
+    timeZone: z.string().default('Europe/Amsterdam'),
+    questionSets: z.object({ youth: z.string(), parent: z.string() }).strict(),
+    teams: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).default([]),
+    leads: z.array(leadSchema).default([]),
+    /** Weekly digest schedule (croner pattern, project time zone). */
+    digestCron: z.string().default('0 8 * * 1'),
+    /** Someone in Teams who gets an alert at once when a young person asks to be contacted. */
+    safeguardingContact: leadSchema.optional(),
+    /** Days between periodic check-in invitations (WhatsApp). */
+    checkInEveryDays: z.number().int().min(1).max(365).default(28),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: p.timeZone });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `unknown time zone "${p.timeZone}"` });
+    }
+  });
+
+export const projectsSchema = z
+  .object({ defaultProject: z.string(), projects: z.array(projectSchema).min(1) })
+  .strict();
+
+export type Project = z.infer<typeof projectSchema>;
+export type Lead = z.infer<typeof leadSchema>;

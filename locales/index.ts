@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { LOCALES, type Locale } from '../core/types';
+import type { Translate, TranslatorFactory } from '../core/translate';
+
+/** locales/ next to the sources, also when running from dist/locales. */
+function localesDir(): string {
+  for (const dir of [resolve(__dirname), resolve(__dirname, '..', '..', 'locales')]) {
+    if (existsSync(join(dir, 'nl'))) return dir;
+  }
+  throw new Error(`locales folder not found near ${__dirname}`);
+}
+
+/** Reads every locales/<lng>/<namespace>.json once; the namespace is the file name. */
+export function loadResources(dir = localesDir()): Record<Locale, Record<string, unknown>> {
+  const out = {} as Record<Locale, Record<string, unknown>>;
+  for (const lng of LOCALES) {
+    out[lng] = {};
+    for (const file of readdirSync(join(dir, lng)).filter((f) => f.endsWith('.json'))) {
+      out[lng][basename(file, '.json')] = JSON.parse(readFileSync(join(dir, lng, file), 'utf8'));
+    }
+  }
+  return out;
+}
+
+let shared: i18n | undefined;
+
+/** One i18next instance per process, initialised synchronously from the JSON files. */
+export function createI18n(): i18n {
+  if (shared) return shared;
+  const resources = loadResources();
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'nl',
+    fallbackLng: 'nl',
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources.nl),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initImmediate: false,
+  } as Parameters<i18n['init']>[0]);
+  shared = instance;
+  return instance;
+}
+
+export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
+  const t = createI18n().getFixedT(lng);
+  return (key, vars) => String(t(key, vars as Record<string, unknown>));
+};
+
+/** Maps a channel locale like "nl-BE" or "en-US" to a supported language, or undefined. */
+export function toLocale(tag: string | undefined | null): Locale | undefined {
+  const lng = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(lng) ? (lng as Locale) : undefined;
+}

@@ -1,0 +1,100 @@
+import type { Storage } from 'botbuilder';
+import type {
+  AuditEntry,
+  ContactRecord,
+  DigestSubscription,
+  ExportFilter,
+  Participant,
+  ResponseRecord,
+  ScoreAggregate,
+  SessionCode,
+} from '../core/types';
+
+/** What a participant's erasure removed, for the audit log and the reply. */
+export interface ErasureResult {
+  responses: number;
+  participant: boolean;
+  contacts: number;
+  botState: number;
+}
+
+export interface DigestClaim {
+  project: string;
+  week: string;
+  owner: string;
+  claimedAt: string;
+  sentAt: string | null;
+}
+
+export interface DeliveryStatus {
+  channel: string;
+  messageId: string;
+  status: string;
+  errorCode: number | null;
+  at: string;
+}
+
+/**
+ * The storage port. Every method is atomic on its own (one transaction in SQLite, one
+ * document or one partition batch in Cosmos). Implementations: storage/sqlite, storage/cosmos.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'cosmos';
+
+  /** Creates tables/containers if missing and runs migrations. Idempotent. */
+  init(): Promise<void>;
+  /** Throws when the store is unreachable (used by /healthz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * botbuilder Storage for ConversationState/UserState, with MemoryStorage's eTag rules.
+   * Keys start with "p/<pseudonym>/" so that erasure can remove all state of a participant.
+   */
+  readonly botStorage: Storage;
+
+  getParticipant(id: string): Promise<Participant | undefined>;
+  findParticipantByCode(code: string): Promise<Participant | undefined>;
+  saveParticipant(p: Participant): Promise<void>;
+
+  addResponse(r: ResponseRecord): Promise<void>;
+  /** All responses of one project in one ISO week (project time zone), any order. */
+  listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]>;
+  /** Score sums per (week, theme, role) over the given weeks, for trends without loading rows. */
+  scoreAggregates(project: string, weeks: string[]): Promise<ScoreAggregate[]>;
+  listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]>;
+  /** Streams responses ordered by createdAt, then id. */
+  exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord>;
+  /** Sets text = null on responses created before the ISO instant; returns rows changed. */
+  purgeTextBefore(instant: string): Promise<number>;
+
+  /** Removes responses, the participant, contacts and bot state ("p/<id>/..."); keeps audit. */
+  eraseParticipant(id: string): Promise<ErasureResult>;
+  /** Non-identifying marker (the pseudonym only) kept after erasure of someone who opted out. */
+  setDoNotContact(participant: string, on: boolean): Promise<void>;
+  isDoNotContact(participant: string): Promise<boolean>;
+
+  addSessionCodes(codes: SessionCode[]): Promise<void>;
+  getSessionCode(code: string): Promise<SessionCode | undefined>;
+
+  getContact(participant: string, channel: string): Promise<ContactRecord | undefined>;
+  saveContact(c: ContactRecord): Promise<void>;
+  listContacts(project: string, channel: string): Promise<ContactRecord[]>;
+
+  saveSubscription(s: DigestSubscription): Promise<void>;
+  deleteSubscription(project: string, lead: string): Promise<boolean>;
+  /** Subscriptions of one project, or of all projects when project is undefined. */
+  listSubscriptions(project?: string): Promise<DigestSubscription[]>;
+
+  /** Create-if-not-exists: true for exactly one caller per (project, week), across instances. */
+  claimDigest(project: string, week: string, owner: string, at: string): Promise<boolean>;
+  markDigestSent(project: string, week: string, at: string): Promise<void>;
+  getDigestClaim(project: string, week: string): Promise<DigestClaim | undefined>;
+
+  /** Webhook dedup: true the first time (channel, id) is seen, false ever after. */
+  markMessageSeen(channel: string, messageId: string, at: string): Promise<boolean>;
+  recordDeliveryStatus(s: DeliveryStatus): Promise<void>;
+
+  addAudit(e: AuditEntry): Promise<void>;
+  listAudit(): Promise<AuditEntry[]>;
+}
