@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { benchDigest } from './digest';
+import { drive, type LoadResult } from './load';
+import { benchTagging } from './tagging';
+
+function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [join(__dirname, script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve({ child, port: (JSON.parse(line) as { port: number }).port }));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const fmt = (r: LoadResult) =>
+  `${r.label.padEnd(8)} ${String(r.conversations).padStart(4)} conv  ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`;
+
+/** `npm run bench`: HoorMij against a bare echo bot in the same run, then tagging and the digest. */
+export async function runBenchmarks(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const quick = argv.includes('--quick');
+  const warm = quick ? 1000 : 3000;
+  const measure = quick ? 3000 : 10000;
+  const results: Record<string, unknown> = {};
+
+  out.write('# Conversations over /api/messages (expectReplies), load generator in this process\n');
+  for (const conversations of [100, 10]) {
+    const pair: LoadResult[] = [];
+    for (const [label, script] of [['echo', 'echoServer.js'], ['hoormij', 'hoormijServer.js']] as const) {
+      const { child, port } = await startServer(script);
+      try {
+        const r = await drive(label, port, conversations, warm, measure);
+        pair.push(r);
+        out.write(`${fmt(r)}\n`);
+      } finally {
+        child.kill();
+      }
+    }
+    const ratio = pair[1].turnsPerSecond / pair[0].turnsPerSecond;
+    out.write(`ratio hoormij/echo at ${conversations}: ${(ratio * 100).toFixed(0)}%\n`);
+    results[`conversations${conversations}`] = { echo: pair[0], hoormij: pair[1], ratio };
+  }
+
+  out.write('\n# Theme tagging\n');
+  const tagging = await benchTagging();
+  out.write(`${JSON.stringify(tagging)}\n`);
+  results.tagging = tagging;
+
+  out.write('\n# Digest of one project-week\n');
+  const digest = await benchDigest();
+  out.write(`${JSON.stringify(digest)}\n`);
+  results.digest = digest;
+
+  out.write(`\n${JSON.stringify(results)}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  runBenchmarks(process.argv.slice(2), process.stdout).then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      process.stderr.write(`${err.stack ?? err.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import type { TurnContext } from 'botbuilder';
+import { toLocale } from '../locales';
+import type { AppContext } from './appContext';
+
+/**
+ * The one place a failed turn ends up: log with context (never the text or the user id) and
+ * apologise in the user's language. Answers given before are already stored, so nothing is lost.
+ */
+export function createTurnErrorHandler(app: AppContext) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const activity = context.activity;
+    let storeDown = false;
+    try {
+      await app.store.ping();
+    } catch {
+      storeDown = true;
+    }
+    app.logger.error(
+      { err: { name: error.name, message: error.message, stack: error.stack }, channelId: activity.channelId, activityType: activity.type, storeDown },
+      'turn failed',
+    );
+    const t = app.translatorFor(toLocale(activity.locale) ?? app.config.defaultLocale);
+    try {
+      await context.sendActivity(t(storeDown ? 'common:error.storeDown' : 'common:error.turn'));
+    } catch (sendError) {
+      app.logger.warn({ err: { message: (sendError as Error).message } }, 'could not send the apology');
+    }
+  };
+}

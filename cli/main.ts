@@ -1,0 +1,110 @@
+import { isValidWeek } from '../core/isoWeek';
+import { ConfigError } from '../bot/config';
+import { ConfigDataError } from '../core/configData';
+import { LOCALES, type Locale } from '../core/types';
+import { createThemeTagger } from '../core/themes/tagger';
+import { parseOptions, positiveInt, UsageError } from './args';
+import { createCliContext, type CliContext } from './cliContext';
+import { runCode } from './code';
+import { runDemoData } from './demoData';
+import { runDigest } from './digest';
+import { runErase } from './erase';
+import { runExport } from './export';
+import { runQr } from './qr';
+import { runTeamsPackage } from './teamsPackage';
+import { runThemes } from './themes';
+
+type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  export: runExport,
+  code: runCode,
+  erase: runErase,
+  qr: async (argv, ctx, stdout) => {
+    const o = parseOptions(argv, { code: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' } });
+    if (!o.code) throw new UsageError(ctx.t('cli:qr.usage'));
+    return runQr({ code: o.code, baseUrl: o['base-url'] ?? ctx.config.publicBaseUrl, out: o.out }, stdout);
+  },
+  digest: async (argv, ctx, stdout) => {
+    const o = parseOptions(argv, {
+      project: { type: 'string' },
+      week: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      lang: { type: 'string', default: ctx.config.defaultLocale },
+    });
+    if (!o.project) throw new UsageError(ctx.t('cli:digest.usage'));
+    if (o.format !== 'markdown' && o.format !== 'json' && o.format !== 'card') throw new UsageError(ctx.t('cli:digest.badFormat'));
+    if (o.week && !isValidWeek(o.week)) throw new UsageError(ctx.t('cli:digest.badWeek', { week: o.week }));
+    if (!(LOCALES as readonly string[]).includes(o.lang)) throw new UsageError(ctx.t('cli:badLang'));
+    return runDigest(
+      { project: o.project, week: o.week, format: o.format, lang: o.lang as Locale },
+      { store: await ctx.store(), data: ctx.data, k: ctx.config.kAnonymity, now: ctx.now },
+      stdout,
+    );
+  },
+  themes: async (argv, ctx, stdout) => {
+    parseOptions(argv, {});
+    return runThemes(process.stdin, stdout, { catalogue: ctx.data.catalogue, defaultLang: ctx.config.defaultLocale });
+  },
+  'demo-data': async (argv, ctx, stdout) => {
+    const o = parseOptions(argv, { project: { type: 'string' }, weeks: { type: 'string' } });
+    if (!o.project) throw new UsageError(ctx.t('cli:demoData.usage'));
+    if (!ctx.data.projects.has(o.project)) throw new UsageError(ctx.t('cli:unknownProject', { project: o.project }));
+    return runDemoData(
+      { project: o.project, weeks: positiveInt(o.weeks, 'weeks', 6, 104) },
+      {
+        store: await ctx.store(),
+        data: ctx.data,
+        tagger: createThemeTagger(ctx.data.catalogue),
+        secretForPseudonyms: ctx.secrets().pseudonymSecret,
+        now: ctx.now,
+      },
+      stdout,
+    );
+  },
+  'teams-package': async (argv, ctx, stdout) => {
+    const o = parseOptions(argv, { 'bot-id': { type: 'string' }, out: { type: 'string', default: 'hoormij-teams.zip' }, 'base-url': { type: 'string' } });
+    const botId = o['bot-id'] ?? ctx.config.bot.appId;
+    if (!botId) throw new UsageError(ctx.t('cli:teamsPackage.usage'));
+    return runTeamsPackage({ botId, out: o.out, baseUrl: o['base-url'] ?? ctx.config.publicBaseUrl }, stdout);
+  },
+};
+
+/** `npx hoormij <command>`: returns the exit code; never throws for a user's mistake. */
+export async function main(argv: string[], env?: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === 'start') {
+    require('../bot/index');
+    return new Promise<number>(() => undefined);
+  }
+  if (name === 'bench') {
+    const { runBenchmarks } = await import('../bench/run');
+    return runBenchmarks(rest, stdout);
+  }
+  let ctx: CliContext;
+  try {
+    ctx = createCliContext(env);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof ConfigDataError) {
+      stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    stderr.write(`${ctx.t('cli:help', { commands: ['start', 'bench', ...Object.keys(commands)].join(', ') })}\n`);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  try {
+    return await command(rest, ctx, stdout);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { scrubText, truncateText } from '../privacy/scrub';
+import { detectSignals } from '../safeguarding/detect';
+import type { ThemeTagger } from '../themes/types';
+import type { Locale, Sentiment, ThemeId } from '../types';
+
+export interface FreeTextOptions {
+  maxLength: number;
+  locale: Locale;
+  tagger: ThemeTagger;
+  /** Placeholder for a scrubbed kind of personal data, e.g. "[telefoon]". */
+  placeholder: (kind: string) => string;
+}
+
+/** Free text as it may be stored and shown: cut, scrubbed, checked and tagged. */
+export interface PreparedText {
+  text: string;
+  truncated: boolean;
+  flagged: boolean;
+  themes: ThemeId[];
+  sentiment: Sentiment;
+}
+
+/**
+ * Cuts first (a 100 KB paste must not cost a turn), checks for danger on the unscrubbed text
+ * (a placeholder could break a phrase apart), and tags the scrubbed text, which is what is kept.
+ */
+export function prepareFreeText(raw: string, options: FreeTextOptions): PreparedText {
+  const cut = truncateText(raw.trim(), options.maxLength);
+  const signals = detectSignals(cut.text);
+  const scrubbed = scrubText(cut.text, options.placeholder);
+  const tags = options.tagger.tag(scrubbed.text, options.locale);
+  return {
+    text: scrubbed.text,
+    truncated: cut.truncated,
+    flagged: signals.flagged,
+    themes: tags.themes,
+    sentiment: tags.sentiment,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Matches typed answers against the choices the bot offered. People type "Ja hoor!",
+ * "ik denk een 4", "NEE" or "Overslaan" on a phone keyboard, so matching ignores case,
+ * accents, punctuation and surrounding words.
+ */
+
+/** One offered choice: the value it stands for and every phrase that selects it. */
+export interface ChoiceOption<V extends string = string> {
+  value: V;
+  phrases: readonly string[];
+}
+
+const MARKS = /\p{M}/gu;
+const PICTOGRAPH = /(\p{Extended_Pictographic})/gu;
+const NOT_WORD = /[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu;
+
+/** Lower case, no accents or punctuation, emoji kept as separate tokens, single spaces. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(PICTOGRAPH, ' $1 ')
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+export function tokenize(text: string): string[] {
+  const normalized = normalizeText(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0 || phrase.length > tokens.length) return false;
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      if (tokens[i + j] !== phrase[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The value of the one choice whose phrase occurs as whole words in the text; undefined
+ * when none or several different choices occur ("ja nee" is not an answer).
+ */
+export function matchChoice<V extends string>(text: string, options: readonly ChoiceOption<V>[]): V | undefined {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return undefined;
+  let found: V | undefined;
+  for (const option of options) {
+    const hit = option.phrases.some((p) => containsPhrase(tokens, tokenize(p)));
+    if (!hit) continue;
+    if (found !== undefined && found !== option.value) return undefined;
+    found = option.value;
+  }
+  return found;
+}
+
+/** True when the whole message is one of the phrases (for words that are also ordinary text). */
+export function isExactly(text: string, phrases: readonly string[]): boolean {
+  const normalized = normalizeText(text);
+  return normalized !== '' && phrases.some((p) => normalizeText(p) === normalized);
+}

@@ -1,0 +1,3 @@
+export { openSqliteStore, SqliteStore } from './sqliteStore';
+export { SqliteBotStorage } from './botStateStorage';
+export { MIGRATIONS, SchemaTooNewError } from './migrations';

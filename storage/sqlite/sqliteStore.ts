@@ -1,0 +1,408 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import type {
+  AuditEntry,
+  ContactRecord,
+  DigestSubscription,
+  ExportFilter,
+  Participant,
+  ResponseRecord,
+  ScoreAggregate,
+  SessionCode,
+} from '../../core/types';
+import type { DeliveryStatus, DigestClaim, ErasureResult, Store } from '../port';
+import { SqliteBotStorage } from './botStateStorage';
+import { migrate } from './migrations';
+import {
+  AUDIT_COLUMNS,
+  type AuditRow,
+  CONTACT_COLUMNS,
+  type ContactRow,
+  contactFromRow,
+  contactParams,
+  DIGEST_CLAIM_COLUMNS,
+  type DigestClaimRow,
+  PARTICIPANT_COLUMNS,
+  type ParticipantRow,
+  participantFromRow,
+  participantParams,
+  RESPONSE_COLUMNS,
+  type ResponseRow,
+  responseFromRow,
+  responseParams,
+  SESSION_CODE_COLUMNS,
+  type SessionCodeRow,
+  SUBSCRIPTION_COLUMNS,
+  type SubscriptionRow,
+  subscriptionFromRow,
+} from './rows';
+
+/** Rows fetched per export page: big enough to be cheap, small enough to stream. */
+const EXPORT_PAGE = 1000;
+/** How long a writer waits for another process's transaction before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Stored instants are `Date.toISOString()` strings; normalise a bound so text order = time order. */
+function toInstant(value: string, what: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new RangeError(`${what} is not an ISO date or date-time: ${JSON.stringify(value)}`);
+  return new Date(t).toISOString();
+}
+
+/** The upper bound of every key starting with `prefix`: the prefix with its last char + 1. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+type Stmt<P extends unknown[] | object, R = unknown> = Statement<P, R>;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so
+ * each method runs to completion (one transaction) before the event loop moves on; other
+ * processes on the same file are kept out by SQLite's locks (IMMEDIATE transactions for
+ * read-then-write work, busy_timeout for waiting).
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly botStorage: SqliteBotStorage;
+  private readonly db: Database;
+  private closed = false;
+
+  private readonly s: {
+    ping: Stmt<[], unknown>;
+    getParticipant: Stmt<[string], ParticipantRow>;
+    findParticipantByCode: Stmt<[string], ParticipantRow>;
+    saveParticipant: Stmt<ReturnType<typeof participantParams>>;
+    addResponse: Stmt<ReturnType<typeof responseParams>>;
+    listWeek: Stmt<[string, string], ResponseRow>;
+    aggregates: Stmt<[string, string], ScoreAggregate>;
+    listOfParticipant: Stmt<[string], ResponseRow>;
+    exportPage: Stmt<[string, string, number], ResponseRow>;
+    exportProjectPage: Stmt<[string, string, string, number], ResponseRow>;
+    purgeText: Stmt<[string]>;
+    deleteResponsesOf: Stmt<[string]>;
+    deleteParticipant: Stmt<[string]>;
+    deleteContactsOf: Stmt<[string]>;
+    deleteBotStateRange: Stmt<[string, string]>;
+    addDoNotContact: Stmt<[string]>;
+    removeDoNotContact: Stmt<[string]>;
+    isDoNotContact: Stmt<[string], { one: 1 }>;
+    addSessionCode: Stmt<SessionCode>;
+    getSessionCode: Stmt<[string], SessionCodeRow>;
+    getContact: Stmt<[string, string], ContactRow>;
+    saveContact: Stmt<ReturnType<typeof contactParams>>;
+    listContacts: Stmt<[string, string], ContactRow>;
+    saveSubscription: Stmt<[string, string, string, string, string]>;
+    deleteSubscription: Stmt<[string, string]>;
+    listSubscriptions: Stmt<[], SubscriptionRow>;
+    listSubscriptionsOf: Stmt<[string], SubscriptionRow>;
+    claimDigest: Stmt<[string, string, string, string]>;
+    markDigestSent: Stmt<[string, string, string]>;
+    getDigestClaim: Stmt<[string, string], DigestClaimRow>;
+    markSeen: Stmt<[string, string, string]>;
+    recordDelivery: Stmt<[string, string, string, number | null, string]>;
+    addAudit: Stmt<[string, string, string, string, number]>;
+    listAudit: Stmt<[], AuditRow>;
+  };
+
+  private readonly eraseTx: (id: string) => ErasureResult;
+  private readonly addSessionCodesTx: (codes: SessionCode[]) => void;
+
+  constructor(readonly file: string) {
+    try {
+      this.db = new BetterSqlite3(file);
+    } catch (e) {
+      throw new Error(`Cannot open SQLite store at ${file}: ${(e as Error).message}`, { cause: e });
+    }
+    const db = this.db;
+    // WAL: readers never block the writer; NORMAL: a commit survives a process crash (not a
+    // power cut mid-checkpoint), which is what the issue asks, without an fsync per turn.
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`SQLite store at ${file} could not switch to WAL (got ${String(mode)})`);
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db, file);
+
+    this.s = {
+      ping: db.prepare('SELECT 1'),
+      getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
+      findParticipantByCode: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE code = ?`),
+      saveParticipant: db.prepare(`
+        INSERT INTO participants (id, code, role, locale, consent, consent_at, opted_out, project, team, channel, created_at, updated_at)
+        VALUES (@id, @code, @role, @locale, @consent, @consentAt, @optedOut, @project, @team, @channel, @createdAt, @updatedAt)
+        ON CONFLICT(id) DO UPDATE SET code = excluded.code, role = excluded.role, locale = excluded.locale,
+          consent = excluded.consent, consent_at = excluded.consent_at, opted_out = excluded.opted_out,
+          project = excluded.project, team = excluded.team, channel = excluded.channel,
+          created_at = excluded.created_at, updated_at = excluded.updated_at`),
+      addResponse: db.prepare(`
+        INSERT INTO responses (id, project, team, participant, role, channel, question_set, question, run_id, theme,
+          themes, score, skipped, text, sentiment, flagged, locale, created_at, week)
+        VALUES (@id, @project, @team, @participant, @role, @channel, @questionSet, @question, @runId, @theme,
+          @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)`),
+      listWeek: db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE project = ? AND week = ?`),
+      // weeks arrive as one JSON array so that a single prepared statement serves any number
+      aggregates: db.prepare(`
+        SELECT week, theme, role, SUM(score) AS sum, COUNT(score) AS count, COUNT(DISTINCT participant) AS respondents
+        FROM responses
+        WHERE project = ? AND week IN (SELECT value FROM json_each(?)) AND score IS NOT NULL AND theme IS NOT NULL
+        GROUP BY week, theme, role`),
+      listOfParticipant: db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE participant = ?`),
+      // keyset pagination: no open cursor between pages, so other calls can use the connection
+      exportPage: db.prepare(`
+        SELECT ${RESPONSE_COLUMNS} FROM responses INDEXED BY responses_created
+        WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`),
+      exportProjectPage: db.prepare(`
+        SELECT ${RESPONSE_COLUMNS} FROM responses INDEXED BY responses_project_created
+        WHERE project = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`),
+      purgeText: db.prepare('UPDATE responses SET text = NULL WHERE created_at < ? AND text IS NOT NULL'),
+      deleteResponsesOf: db.prepare('DELETE FROM responses WHERE participant = ?'),
+      deleteParticipant: db.prepare('DELETE FROM participants WHERE id = ?'),
+      deleteContactsOf: db.prepare('DELETE FROM contacts WHERE participant = ?'),
+      deleteBotStateRange: db.prepare('DELETE FROM bot_state WHERE key >= ? AND key < ?'),
+      addDoNotContact: db.prepare('INSERT OR IGNORE INTO do_not_contact (participant) VALUES (?)'),
+      removeDoNotContact: db.prepare('DELETE FROM do_not_contact WHERE participant = ?'),
+      isDoNotContact: db.prepare('SELECT 1 AS one FROM do_not_contact WHERE participant = ?'),
+      addSessionCode: db.prepare(`
+        INSERT INTO session_codes (code, project, team, created_at, expires_at)
+        VALUES (@code, @project, @team, @createdAt, @expiresAt)
+        ON CONFLICT(code) DO UPDATE SET project = excluded.project, team = excluded.team,
+          created_at = excluded.created_at, expires_at = excluded.expires_at`),
+      getSessionCode: db.prepare(`SELECT ${SESSION_CODE_COLUMNS} FROM session_codes WHERE code = ?`),
+      getContact: db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE participant = ? AND channel = ?`),
+      saveContact: db.prepare(`
+        INSERT INTO contacts (participant, channel, sealed, last_inbound_at, disabled, locale, project, updated_at)
+        VALUES (@participant, @channel, @sealed, @lastInboundAt, @disabled, @locale, @project, @updatedAt)
+        ON CONFLICT(participant, channel) DO UPDATE SET sealed = excluded.sealed,
+          last_inbound_at = excluded.last_inbound_at, disabled = excluded.disabled, locale = excluded.locale,
+          project = excluded.project, updated_at = excluded.updated_at`),
+      listContacts: db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE project = ? AND channel = ?`),
+      saveSubscription: db.prepare(`
+        INSERT INTO subscriptions (project, lead, ref, locale, created_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(project, lead) DO UPDATE SET ref = excluded.ref, locale = excluded.locale, created_at = excluded.created_at`),
+      deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE project = ? AND lead = ?'),
+      listSubscriptions: db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions ORDER BY project, created_at, lead`),
+      listSubscriptionsOf: db.prepare(
+        `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE project = ? ORDER BY created_at, lead`,
+      ),
+      claimDigest: db.prepare(
+        'INSERT OR IGNORE INTO digest_claims (project, week, owner, claimed_at, sent_at) VALUES (?, ?, ?, ?, NULL)',
+      ),
+      markDigestSent: db.prepare('UPDATE digest_claims SET sent_at = ? WHERE project = ? AND week = ?'),
+      getDigestClaim: db.prepare(`SELECT ${DIGEST_CLAIM_COLUMNS} FROM digest_claims WHERE project = ? AND week = ?`),
+      markSeen: db.prepare('INSERT OR IGNORE INTO seen_messages (channel, id, at) VALUES (?, ?, ?)'),
+      recordDelivery: db.prepare(
+        'INSERT INTO delivery_statuses (channel, message_id, status, error_code, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      addAudit: db.prepare('INSERT INTO audit (at, actor, action, target, rows) VALUES (?, ?, ?, ?, ?)'),
+      listAudit: db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit ORDER BY seq`),
+    };
+
+    const s = this.s;
+    const erase = db.transaction((id: string): ErasureResult => {
+      const statePrefix = `p/${id}/`;
+      return {
+        responses: s.deleteResponsesOf.run(id).changes,
+        participant: s.deleteParticipant.run(id).changes > 0,
+        contacts: s.deleteContactsOf.run(id).changes,
+        botState: s.deleteBotStateRange.run(statePrefix, prefixEnd(statePrefix)).changes,
+      };
+    });
+    this.eraseTx = (id) => erase.immediate(id);
+    this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
+      for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
+    });
+
+    this.botStorage = new SqliteBotStorage(db, () => this.assertOpen());
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`SQLite store at ${this.file} is closed`);
+  }
+
+  async init(): Promise<void> {
+    this.assertOpen();
+    migrate(this.db, this.file);
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.s.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Settings the tests check; not part of the port. */
+  pragma(name: 'journal_mode' | 'synchronous' | 'busy_timeout' | 'foreign_keys' | 'user_version'): unknown {
+    this.assertOpen();
+    return this.db.pragma(name, { simple: true });
+  }
+
+  async getParticipant(id: string): Promise<Participant | undefined> {
+    this.assertOpen();
+    const row = this.s.getParticipant.get(id);
+    return row && participantFromRow(row);
+  }
+
+  async findParticipantByCode(code: string): Promise<Participant | undefined> {
+    this.assertOpen();
+    const row = this.s.findParticipantByCode.get(code);
+    return row && participantFromRow(row);
+  }
+
+  async saveParticipant(p: Participant): Promise<void> {
+    this.assertOpen();
+    this.s.saveParticipant.run(participantParams(p));
+  }
+
+  async addResponse(r: ResponseRecord): Promise<void> {
+    this.assertOpen();
+    this.s.addResponse.run(responseParams(r));
+  }
+
+  async listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]> {
+    this.assertOpen();
+    return this.s.listWeek.all(project, week).map(responseFromRow);
+  }
+
+  async scoreAggregates(project: string, weeks: string[]): Promise<ScoreAggregate[]> {
+    this.assertOpen();
+    if (weeks.length === 0) return [];
+    return this.s.aggregates.all(project, JSON.stringify(weeks));
+  }
+
+  async listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]> {
+    this.assertOpen();
+    return this.s.listOfParticipant.all(participant).map(responseFromRow);
+  }
+
+  async *exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord> {
+    this.assertOpen();
+    // (created_at, id) > (since, '') is created_at >= since for every non-empty id
+    let afterAt = filter.since === undefined ? '' : toInstant(filter.since, 'export "since"');
+    let afterId = '';
+    for (;;) {
+      this.assertOpen();
+      const rows =
+        filter.project === undefined
+          ? this.s.exportPage.all(afterAt, afterId, EXPORT_PAGE)
+          : this.s.exportProjectPage.all(filter.project, afterAt, afterId, EXPORT_PAGE);
+      for (const row of rows) yield responseFromRow(row);
+      if (rows.length < EXPORT_PAGE) return;
+      const last = rows[rows.length - 1];
+      afterAt = last.createdAt;
+      afterId = last.id;
+    }
+  }
+
+  async purgeTextBefore(instant: string): Promise<number> {
+    this.assertOpen();
+    return this.s.purgeText.run(toInstant(instant, 'retention instant')).changes;
+  }
+
+  async eraseParticipant(id: string): Promise<ErasureResult> {
+    this.assertOpen();
+    return this.eraseTx(id);
+  }
+
+  async setDoNotContact(participant: string, on: boolean): Promise<void> {
+    this.assertOpen();
+    if (on) this.s.addDoNotContact.run(participant);
+    else this.s.removeDoNotContact.run(participant);
+  }
+
+  async isDoNotContact(participant: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.isDoNotContact.get(participant) !== undefined;
+  }
+
+  async addSessionCodes(codes: SessionCode[]): Promise<void> {
+    this.assertOpen();
+    this.addSessionCodesTx(codes);
+  }
+
+  async getSessionCode(code: string): Promise<SessionCode | undefined> {
+    this.assertOpen();
+    return this.s.getSessionCode.get(code.toUpperCase());
+  }
+
+  async getContact(participant: string, channel: string): Promise<ContactRecord | undefined> {
+    this.assertOpen();
+    const row = this.s.getContact.get(participant, channel);
+    return row && contactFromRow(row);
+  }
+
+  async saveContact(c: ContactRecord): Promise<void> {
+    this.assertOpen();
+    this.s.saveContact.run(contactParams(c));
+  }
+
+  async listContacts(project: string, channel: string): Promise<ContactRecord[]> {
+    this.assertOpen();
+    return this.s.listContacts.all(project, channel).map(contactFromRow);
+  }
+
+  async saveSubscription(sub: DigestSubscription): Promise<void> {
+    this.assertOpen();
+    this.s.saveSubscription.run(sub.project, sub.lead, JSON.stringify(sub.ref), sub.locale, sub.createdAt);
+  }
+
+  async deleteSubscription(project: string, lead: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.deleteSubscription.run(project, lead).changes > 0;
+  }
+
+  async listSubscriptions(project?: string): Promise<DigestSubscription[]> {
+    this.assertOpen();
+    const rows = project === undefined ? this.s.listSubscriptions.all() : this.s.listSubscriptionsOf.all(project);
+    return rows.map(subscriptionFromRow);
+  }
+
+  async claimDigest(project: string, week: string, owner: string, at: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.claimDigest.run(project, week, owner, at).changes === 1;
+  }
+
+  async markDigestSent(project: string, week: string, at: string): Promise<void> {
+    this.assertOpen();
+    this.s.markDigestSent.run(at, project, week);
+  }
+
+  async getDigestClaim(project: string, week: string): Promise<DigestClaim | undefined> {
+    this.assertOpen();
+    return this.s.getDigestClaim.get(project, week);
+  }
+
+  async markMessageSeen(channel: string, messageId: string, at: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.markSeen.run(channel, messageId, at).changes === 1;
+  }
+
+  async recordDeliveryStatus(d: DeliveryStatus): Promise<void> {
+    this.assertOpen();
+    this.s.recordDelivery.run(d.channel, d.messageId, d.status, d.errorCode, d.at);
+  }
+
+  async addAudit(e: AuditEntry): Promise<void> {
+    this.assertOpen();
+    this.s.addAudit.run(e.at, e.actor, e.action, e.target, e.rows);
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    this.assertOpen();
+    return this.s.listAudit.all();
+  }
+}
+
+/** Opens (creating folder and file if needed) and migrates the SQLite store at `file`. */
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
+  mkdirSync(dirname(file), { recursive: true });
+  const store = new SqliteStore(file);
+  await store.init();
+  return store;
+}

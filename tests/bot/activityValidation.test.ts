@@ -1,0 +1,55 @@
+import { isServiceUrlAllowed, validateIncomingActivity } from '../../bot/activityValidation';
+
+const valid = {
+  type: 'message',
+  channelId: 'emulator',
+  serviceUrl: 'http://127.0.0.1:9999',
+  conversation: { id: 'c1' },
+  from: { id: 'u1' },
+  text: 'hoi',
+};
+
+describe('validateIncomingActivity', () => {
+  it('accepts a well-formed message activity', () => {
+    expect(validateIncomingActivity(valid).ok).toBe(true);
+  });
+
+  it.each([
+    ['a string body', 'hello'],
+    ['an array body', [valid]],
+    ['null', null],
+    ['a missing type', { ...valid, type: undefined }],
+    ['a numeric type', { ...valid, type: 3 }],
+    ['a missing conversation id', { ...valid, conversation: {} }],
+    ['a missing channelId', { ...valid, channelId: undefined }],
+    ['a missing from.id', { ...valid, from: {} }],
+    ['a numeric from.id', { ...valid, from: { id: 7 } }],
+    ['text that is an object', { ...valid, text: { a: 1 } }],
+    ['value that is a number', { ...valid, value: 42 }],
+    ['a serviceUrl that is not a URL', { ...valid, serviceUrl: 'not a url' }],
+    ['attachments that are not a list', { ...valid, attachments: 'x' }],
+  ])('refuses %s with a message', (_name, body) => {
+    const r = validateIncomingActivity(body);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.length).toBeGreaterThan(5);
+  });
+});
+
+describe('isServiceUrlAllowed', () => {
+  it.each(['http://localhost:3978', 'http://127.0.0.1:5000/x', 'http://[::1]:80', 'http://127.1.2.3'])('allows loopback %s', (u) => {
+    expect(isServiceUrlAllowed(u, [])).toBe(true);
+  });
+
+  it.each(['https://smba.trafficmanager.net/emea/', 'http://10.0.0.1', 'http://localhost.evil.example', 'file:///etc/passwd'])(
+    'refuses %s when not listed',
+    (u) => {
+      expect(isServiceUrlAllowed(u, [])).toBe(false);
+    },
+  );
+
+  it('allows a listed prefix but not a look-alike host', () => {
+    const allowed = ['https://smba.trafficmanager.net/emea'];
+    expect(isServiceUrlAllowed('https://smba.trafficmanager.net/emea/', allowed)).toBe(true);
+    expect(isServiceUrlAllowed('https://smba.trafficmanager.net/emea-evil/', allowed)).toBe(false);
+  });
+});
