@@ -42,6 +42,7 @@ const schema = z
     MAX_TEXT_LENGTH: int(2000, 100, 100000),
 
     DIRECT_LINE_SECRET: optionalString,
+    DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com'),
     DIRECTLINE_TOKEN_TTL_SECONDS: int(1800, 10, 86400),
     DIRECTLINE_MAX_ACTIVITY_BYTES: int(32768, 1024, 1048576),
     DIRECTLINE_ACTIVITIES_PER_MINUTE: int(60, 1, 100000),
@@ -117,6 +118,8 @@ export interface Config {
   maxTextLength: number;
   directLine: {
     secret?: string;
+    /** Azure Direct Line base URL (regional or a loopback fake in tests), without /v3/directline. */
+    endpoint: string;
     tokenTtlSeconds: number;
     maxActivityBytes: number;
     activitiesPerMinute: number;
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTextLength: c.MAX_TEXT_LENGTH,
     directLine: {
       secret: c.DIRECT_LINE_SECRET,
+      endpoint: c.DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       tokenTtlSeconds: c.DIRECTLINE_TOKEN_TTL_SECONDS,
       maxActivityBytes: c.DIRECTLINE_MAX_ACTIVITY_BYTES,
       activitiesPerMinute: c.DIRECTLINE_ACTIVITIES_PER_MINUTE,

@@ -68,54 +68,57 @@ export function participantParams(p: Participant) {
   };
 }
 
-export const RESPONSE_COLUMNS = `id, project, team, participant, role, channel, question_set AS questionSet,
-  question, run_id AS runId, theme, themes, score, skipped, text, sentiment, flagged, locale,
-  created_at AS createdAt, week`;
+export const RESPONSE_COLUMNS = `id, project, team, participant, role, channel, question_set, question, run_id,
+  theme, themes, score, skipped, text, sentiment, flagged, locale, created_at, week`;
 
-export interface ResponseRow {
-  id: string;
-  project: string;
-  team: string | null;
-  participant: string;
-  role: Role;
-  channel: string;
-  questionSet: string;
-  question: string;
-  runId: string;
-  theme: string | null;
-  themes: string;
-  score: number | null;
-  skipped: 0 | 1;
-  text: string | null;
-  sentiment: Sentiment | null;
-  flagged: 0 | 1;
-  locale: Locale;
-  createdAt: string;
-  week: string;
-}
+/**
+ * A response row as better-sqlite3 returns it in raw (array) mode, in RESPONSE_COLUMNS order.
+ * Digests read 200,000 rows at once; arrays cost half of what keyed row objects do.
+ */
+export type ResponseTuple = [
+  id: string,
+  project: string,
+  team: string | null,
+  participant: string,
+  role: Role,
+  channel: string,
+  questionSet: string,
+  question: string,
+  runId: string,
+  theme: string | null,
+  themes: string,
+  score: number | null,
+  skipped: 0 | 1,
+  text: string | null,
+  sentiment: Sentiment | null,
+  flagged: 0 | 1,
+  locale: Locale,
+  createdAt: string,
+  week: string,
+];
 
-export function responseFromRow(r: ResponseRow): ResponseRecord {
+export function responseFromTuple(r: ResponseTuple): ResponseRecord {
   return {
-    id: r.id,
-    project: r.project,
-    team: r.team,
-    participant: r.participant,
-    role: r.role,
-    channel: r.channel,
-    questionSet: r.questionSet,
-    question: r.question,
-    runId: r.runId,
-    theme: r.theme,
+    id: r[0],
+    project: r[1],
+    team: r[2],
+    participant: r[3],
+    role: r[4],
+    channel: r[5],
+    questionSet: r[6],
+    question: r[7],
+    runId: r[8],
+    theme: r[9],
     // most answers carry no tags: skip the parser for the common case
-    themes: r.themes === '[]' ? [] : (JSON.parse(r.themes) as string[]),
-    score: r.score,
-    skipped: r.skipped === 1,
-    text: r.text,
-    sentiment: r.sentiment,
-    flagged: r.flagged === 1,
-    locale: r.locale,
-    createdAt: r.createdAt,
-    week: r.week,
+    themes: r[10] === '[]' ? [] : (JSON.parse(r[10]) as string[]),
+    score: r[11],
+    skipped: r[12] === 1,
+    text: r[13],
+    sentiment: r[14],
+    flagged: r[15] === 1,
+    locale: r[16],
+    createdAt: r[17],
+    week: r[18],
   };
 }
 

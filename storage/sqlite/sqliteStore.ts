@@ -28,8 +28,8 @@ import {
   participantFromRow,
   participantParams,
   RESPONSE_COLUMNS,
-  type ResponseRow,
-  responseFromRow,
+  type ResponseTuple,
+  responseFromTuple,
   responseParams,
   SESSION_CODE_COLUMNS,
   type SessionCodeRow,
@@ -57,6 +57,11 @@ function prefixEnd(prefix: string): string {
 
 type Stmt<P extends unknown[] | object, R = unknown> = Statement<P, R>;
 
+/** Switches a statement to array rows; the row type says which tuple comes back. */
+function raw<P extends unknown[] | object, R>(stmt: Statement<unknown[], unknown>): Statement<P, R> {
+  return stmt.raw(true) as unknown as Statement<P, R>;
+}
+
 /**
  * The embedded default store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so
  * each method runs to completion (one transaction) before the event loop moves on; other
@@ -75,11 +80,11 @@ export class SqliteStore implements Store {
     findParticipantByCode: Stmt<[string], ParticipantRow>;
     saveParticipant: Stmt<ReturnType<typeof participantParams>>;
     addResponse: Stmt<ReturnType<typeof responseParams>>;
-    listWeek: Stmt<[string, string], ResponseRow>;
+    listWeek: Stmt<[string, string], ResponseTuple>;
     aggregates: Stmt<[string, string], ScoreAggregate>;
-    listOfParticipant: Stmt<[string], ResponseRow>;
-    exportPage: Stmt<[string, string, number], ResponseRow>;
-    exportProjectPage: Stmt<[string, string, string, number], ResponseRow>;
+    listOfParticipant: Stmt<[string], ResponseTuple>;
+    exportPage: Stmt<[string, string, number], ResponseTuple>;
+    exportProjectPage: Stmt<[string, string, string, number], ResponseTuple>;
     purgeText: Stmt<[string]>;
     deleteResponsesOf: Stmt<[string]>;
     deleteParticipant: Stmt<[string]>;
@@ -141,21 +146,25 @@ export class SqliteStore implements Store {
           themes, score, skipped, text, sentiment, flagged, locale, created_at, week)
         VALUES (@id, @project, @team, @participant, @role, @channel, @questionSet, @question, @runId, @theme,
           @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)`),
-      listWeek: db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE project = ? AND week = ?`),
+      listWeek: raw<[string, string], ResponseTuple>(db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE project = ? AND week = ?`)),
       // weeks arrive as one JSON array so that a single prepared statement serves any number
       aggregates: db.prepare(`
         SELECT week, theme, role, SUM(score) AS sum, COUNT(score) AS count, COUNT(DISTINCT participant) AS respondents
         FROM responses
         WHERE project = ? AND week IN (SELECT value FROM json_each(?)) AND score IS NOT NULL AND theme IS NOT NULL
         GROUP BY week, theme, role`),
-      listOfParticipant: db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE participant = ?`),
+      listOfParticipant: raw<[string], ResponseTuple>(db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE participant = ?`)),
       // keyset pagination: no open cursor between pages, so other calls can use the connection
-      exportPage: db.prepare(`
+      exportPage: raw<[string, string, number], ResponseTuple>(
+        db.prepare(`
         SELECT ${RESPONSE_COLUMNS} FROM responses INDEXED BY responses_created
         WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`),
-      exportProjectPage: db.prepare(`
+      ),
+      exportProjectPage: raw<[string, string, string, number], ResponseTuple>(
+        db.prepare(`
         SELECT ${RESPONSE_COLUMNS} FROM responses INDEXED BY responses_project_created
         WHERE project = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`),
+      ),
       purgeText: db.prepare('UPDATE responses SET text = NULL WHERE created_at < ? AND text IS NOT NULL'),
       deleteResponsesOf: db.prepare('DELETE FROM responses WHERE participant = ?'),
       deleteParticipant: db.prepare('DELETE FROM participants WHERE id = ?'),
@@ -267,7 +276,7 @@ export class SqliteStore implements Store {
 
   async listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]> {
     this.assertOpen();
-    return this.s.listWeek.all(project, week).map(responseFromRow);
+    return this.s.listWeek.all(project, week).map(responseFromTuple);
   }
 
   async scoreAggregates(project: string, weeks: string[]): Promise<ScoreAggregate[]> {
@@ -278,7 +287,7 @@ export class SqliteStore implements Store {
 
   async listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]> {
     this.assertOpen();
-    return this.s.listOfParticipant.all(participant).map(responseFromRow);
+    return this.s.listOfParticipant.all(participant).map(responseFromTuple);
   }
 
   async *exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord> {
@@ -292,11 +301,11 @@ export class SqliteStore implements Store {
         filter.project === undefined
           ? this.s.exportPage.all(afterAt, afterId, EXPORT_PAGE)
           : this.s.exportProjectPage.all(filter.project, afterAt, afterId, EXPORT_PAGE);
-      for (const row of rows) yield responseFromRow(row);
+      for (const row of rows) yield responseFromTuple(row);
       if (rows.length < EXPORT_PAGE) return;
       const last = rows[rows.length - 1];
-      afterAt = last.createdAt;
-      afterId = last.id;
+      afterAt = last[17];
+      afterId = last[0];
     }
   }
 

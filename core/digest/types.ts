@@ -1,0 +1,111 @@
+import type { LocalizedText } from '../translate';
+import type { Locale, Sentiment, ThemeId } from '../types';
+
+/**
+ * A weekly digest as it may be shown: every figure in it is based on at least k distinct
+ * respondents. Cells under k are left out or merged while computing, so no renderer can leak
+ * them by mistake.
+ */
+export interface Digest {
+  project: string;
+  projectName: LocalizedText;
+  /** ISO week, e.g. "2026-W47", in the project's time zone. */
+  week: string;
+  /** Monday and Sunday of the week, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  timeZone: string;
+  k: number;
+  generatedAt: string;
+  /** False when the whole week has fewer than k respondents: then nothing else is filled in. */
+  enough: boolean;
+  totals: Totals | null;
+  byRole: GroupCell[];
+  byChannel: GroupCell[];
+  scores: ThemeScore[];
+  /** Question themes answered this week by fewer than k respondents. */
+  hiddenScores: number;
+  /** Respondents who wrote something this week, when at least k did. */
+  freeTextRespondents: number | null;
+  themes: RecurringTheme[];
+  /** Tagged themes left out: fewer than k respondents, or beyond the top. */
+  hiddenThemes: number;
+  emergent: EmergentTheme[];
+  sessionChecks: GuardedCount;
+  /** Session checks that signal a talk is needed (counted, never traced to a person). */
+  lowScoreChecks: GuardedCount;
+  /** Flagged free text (never its content). */
+  safeguardingSignals: GuardedCount;
+}
+
+export interface Totals {
+  respondents: number;
+  /** Distinct runs: one session check or one parent check-in each. */
+  checkIns: number;
+  answers: number;
+}
+
+/** The key of the cell that merges the groups that are too small on their own. */
+export const OTHER = '_other';
+
+export interface GroupCell extends Totals {
+  /** A role ("youth"), a channel ("whatsapp"), a sentiment, or OTHER. */
+  key: string;
+}
+
+/** A count that is hidden when fewer than k respondents are behind it. */
+export type GuardedCount = { kind: 'none' } | { kind: 'fewerThanK' } | { kind: 'count'; value: number };
+
+export type Direction = 'up' | 'down' | 'flat';
+
+export interface ScorePoint {
+  week: string;
+  average: number;
+  respondents: number;
+}
+
+export interface ThemeScore {
+  theme: ThemeId;
+  label: LocalizedText;
+  average: number;
+  respondents: number;
+  answers: number;
+  /** Previous weeks, oldest first; weeks under k are left out. */
+  trend: ScorePoint[];
+  /** This week against the mean of the trend; null without a previous week to compare. */
+  direction: Direction | null;
+}
+
+export interface SentimentCell {
+  key: Sentiment | typeof OTHER;
+  respondents: number;
+}
+
+export interface MentionPoint {
+  week: string;
+  respondents: number;
+  share: number;
+}
+
+export interface Quote {
+  text: string;
+  lang: Locale;
+}
+
+export interface RecurringTheme {
+  theme: ThemeId;
+  label: LocalizedText;
+  respondents: number;
+  /** Of the respondents who wrote something this week, 0..1. */
+  share: number;
+  sentiment: SentimentCell[];
+  trend: MentionPoint[];
+  direction: Direction | null;
+  quotes: Quote[];
+}
+
+export interface EmergentTheme {
+  phrase: string;
+  respondents: number;
+  lang: Locale;
+}
