@@ -1,4 +1,4 @@
-import { CloudAdapter, type Activity, type ActivityHandler } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ActivityHandler } from 'botbuilder';
 import type { BotRuntime } from '../../bot/appContext';
 import type { DlActivity } from './conversations';
 
@@ -37,8 +37,8 @@ export function createBotBridge(runtime: BotRuntime, authenticated: boolean): Bo
 }
 
 function bridgeAdapter(main: CloudAdapter): CloudAdapter {
-  // No arguments: BotFrameworkAuthenticationFactory without an app id, i.e. authentication off.
-  const adapter = new CloudAdapter();
+  // An empty app id switches authentication off, as for the Bot Framework Emulator.
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }));
   adapter.onTurnError = main.onTurnError;
   return adapter;
 }

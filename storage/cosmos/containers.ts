@@ -21,11 +21,11 @@ export const CONTAINERS = {
   responses: {
     id: 'responses',
     partitionKey: '/pk',
-    indexed: ['/pk', '/participant', '/project', '/createdAt', '/hasText', '/id'],
+    indexed: ['/pk', '/participant', '/project', '/createdAt', '/hasText', '/responseId'],
     composite: [
       [
         { path: '/createdAt', order: 'ascending' },
-        { path: '/id', order: 'ascending' },
+        { path: '/responseId', order: 'ascending' },
       ],
     ],
   },

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, openSqliteStore, SchemaTooNewError, type SqliteStore } from '../../storage/sqlite';
-import { makeParticipant, makeResponse, newProject, newPseudonym } from './storeContract';
-import { describeStoreContract } from './storeContract';
+import { describeStoreContract, makeParticipant, makeResponse, newProject, newPseudonym } from './storeContract';
 
 const tempDirs: string[] = [];
 function tempFile(name = 'hoormij.sqlite'): string {

@@ -1,0 +1,89 @@
+import type { ConfigData } from '../configData';
+import { mondayOf, shiftWeek } from '../isoWeek';
+import type { Store } from '../../storage/port';
+import { alertsOf } from './alerts';
+import { emergentThemes } from './emergentThemes';
+import { participationOf } from './participation';
+import { mentionsOf, recurringThemes, type Mentions } from './recurringThemes';
+import { themeScores } from './themeScores';
+import { TREND_WEEKS } from './trend';
+import type { Digest } from './types';
+
+/** Recurring themes shown in one digest. */
+export const TOP_THEMES = 5;
+
+export class DigestInputError extends Error {
+  override readonly name = 'DigestInputError';
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/**
+ * The digest of one project-week. Tags and sentiment were computed when each answer was
+ * stored, so this only aggregates. Every figure is based on at least opts.k respondents.
+ */
+export async function computeDigest(
+  store: Store,
+  data: ConfigData,
+  project: string,
+  week: string,
+  opts: { k: number; now: Date },
+): Promise<Digest> {
+  const p = data.projects.get(project);
+  if (!p) throw new DigestInputError(`unknown project "${project}"`);
+  const k = opts.k;
+  const [y, m, d] = mondayOf(week);
+  const base: Digest = {
+    project,
+    projectName: p.name,
+    week,
+    from: isoDate(y, m, d),
+    to: isoDate(y, m, d + 6),
+    timeZone: p.timeZone,
+    k,
+    generatedAt: opts.now.toISOString(),
+    enough: false,
+    totals: null,
+    byRole: [],
+    byChannel: [],
+    scores: [],
+    hiddenScores: 0,
+    freeTextRespondents: null,
+    themes: [],
+    hiddenThemes: 0,
+    emergent: [],
+    sessionChecks: { kind: 'fewerThanK' },
+    lowScoreChecks: { kind: 'fewerThanK' },
+    safeguardingSignals: { kind: 'fewerThanK' },
+  };
+
+  const rows = await store.listResponsesForWeek(project, week);
+  const participation = participationOf(rows, k);
+  if (participation.totals.respondents < k) return base;
+
+  const previousWeeks = Array.from({ length: TREND_WEEKS }, (_, i) => shiftWeek(week, TREND_WEEKS - i));
+  const aggregates = await store.scoreAggregates(project, previousWeeks);
+  const scores = themeScores(rows, aggregates, previousWeeks, data.themes, k);
+
+  // One previous week at a time, reduced at once to who mentioned what: memory stays one week.
+  const previousMentions: { week: string; mentions: Mentions }[] = [];
+  for (const w of previousWeeks) previousMentions.push({ week: w, mentions: mentionsOf(await store.listResponsesForWeek(project, w)) });
+  const themes = recurringThemes(rows, previousMentions, data.themes, k, TOP_THEMES);
+
+  return {
+    ...base,
+    enough: true,
+    totals: participation.totals,
+    byRole: participation.byRole,
+    byChannel: participation.byChannel,
+    scores: scores.scores,
+    hiddenScores: scores.hidden,
+    freeTextRespondents: themes.writers >= k ? themes.writers : null,
+    themes: themes.themes,
+    hiddenThemes: themes.hidden,
+    emergent: emergentThemes(rows, data.catalogue, k),
+    ...alertsOf(rows, data.questionSets, k),
+  };
+}

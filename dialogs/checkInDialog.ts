@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { choiceMessage, scaleActions, skipActions } from '../cards/choiceActions';
+import { sessionSummaryMessage } from '../cards/sessionSummaryCard';
+import { buildResponse, type AnswerValue, type RunContext } from '../core/answers/buildResponse';
+import { prepareFreeText } from '../core/answers/prepareFreeText';
+import { isExactly, matchChoice } from '../core/choiceMatching';
+import type { Project } from '../core/projects';
+import type { Question, QuestionSet } from '../core/questionSets';
+import { safeguardingReply } from '../core/safeguarding/reply';
+import { evaluateSessionCheck } from '../core/sessionCheck';
+import type { Role } from '../core/types';
+import { projectOfTurn } from './projectOfTurn';
+import { askSafeguardingContact } from './safeguardingContactDialog';
+import type { RunState } from './state';
+import { say, type Turn } from './turn';
+
+/**
+ * The questions of the project's set for the participant's role: the session check for a young
+ * person, the check-in for a parent. Every answer is stored the moment it is given, so a
+ * conversation dropped halfway keeps what was answered.
+ */
+
+interface Current {
+  run: RunState;
+  set: QuestionSet;
+  project: Project;
+  role: Role;
+  index: number;
+  question: Question;
+}
+
+function current(turn: Turn): Current | undefined {
+  const { run, step } = turn.conv;
+  const role = turn.profile.role;
+  if (!run || !role || (step?.kind !== 'question' && step?.kind !== 'safeguardingContact')) return undefined;
+  const set = turn.app.data.questionSets.get(run.questionSet);
+  const project = turn.app.data.projects.get(run.project);
+  if (!set || !project) return undefined;
+  const index = step.index;
+  const question = set.questions[index];
+  if (!question) return undefined;
+  return { run, set, project, role, index, question };
+}
+
+/** Starts a new run: a new runId groups its answers in the store. */
+export async function beginCheckIn(turn: Turn, role: Role): Promise<void> {
+  const tie = projectOfTurn(turn);
+  const set = turn.app.data.questionSets.get(tie.project.questionSets[role]);
+  if (!set) throw new Error(`project ${tie.project.id} has no question set for ${role}`);
+  turn.conv.run = {
+    id: randomUUID(),
+    project: tie.project.id,
+    team: tie.team,
+    sessionCode: tie.sessionCode,
+    questionSet: set.id,
+    scores: {},
+    hasRemark: false,
+  };
+  turn.conv.step = { kind: 'question', index: 0, attempts: 0 };
+  await say(turn, turn.t(`questions:intro.${role}`, { count: set.questions.length }));
+  await askQuestion(turn);
+}
+
+/** Asks (or re-asks, after a language switch or a command) the current question. */
+export async function askQuestion(turn: Turn, withHint = false): Promise<void> {
+  const c = current(turn);
+  if (!c) return;
+  const { t } = turn;
+  const text = t('questions:numbered', { n: c.index + 1, total: c.set.questions.length, text: c.question.text[turn.locale] });
+  if (c.question.type === 'scale') {
+    if (withHint) await say(turn, t('questions:scaleHint'));
+    await say(turn, choiceMessage(text, scaleActions(t)));
+  } else {
+    await say(turn, choiceMessage(text, skipActions(t)));
+  }
+}
+
+async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
+  const run: RunContext = {
+    runId: c.run.id,
+    project: c.run.project,
+    team: c.run.team,
+    timeZone: c.project.timeZone,
+    questionSet: c.set.id,
+    participant: turn.pseudonym,
+    role: c.role,
+    channel: turn.profile.channel ?? turn.channel,
+    locale: turn.locale,
+  };
+  await turn.app.store.addResponse(buildResponse(run, c.question, answer, turn.app.clock.now()));
+  if (c.question.type === 'scale') c.run.scores[c.question.id] = answer.kind === 'score' ? answer.score : null;
+}
+
+export async function handleAnswer(turn: Turn, text: string): Promise<void> {
+  const c = current(turn);
+  const step = turn.conv.step;
+  if (!c || step?.kind !== 'question') return;
+  if (c.question.type === 'scale') {
+    const choice = matchChoice(text, turn.vocabulary.scale);
+    if (choice === undefined && step.attempts === 0) {
+      step.attempts = 1;
+      await askQuestion(turn, true);
+      return;
+    }
+    if (choice === undefined || choice === 'skip') {
+      await store(turn, c, { kind: 'skipped' });
+      if (choice === undefined) await say(turn, turn.t('questions:movingOn'));
+    } else {
+      await store(turn, c, { kind: 'score', score: Number(choice) });
+    }
+    await nextQuestion(turn);
+    return;
+  }
+  if (isExactly(text, turn.vocabulary.openSkip)) {
+    await store(turn, c, { kind: 'skipped' });
+    await nextQuestion(turn);
+    return;
+  }
+  await handleFreeText(turn, c, text);
+}
+
+async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void> {
+  const { t, app } = turn;
+  const prepared = prepareFreeText(raw, {
+    maxLength: app.config.maxTextLength,
+    locale: turn.locale,
+    tagger: app.tagger,
+    placeholder: (kind) => t(`privacy:placeholder.${kind}`),
+  });
+  await store(turn, c, { kind: 'text', ...prepared });
+  c.run.hasRemark = true;
+  if (prepared.truncated) await say(turn, t('privacy:truncated', { max: app.config.maxTextLength }));
+  if (prepared.flagged) {
+    turn.log.warn({ event: 'safeguarding-signal', project: c.run.project }, 'safeguarding signal in free text');
+    await say(turn, safeguardingReply(t, c.project.country));
+    if (c.role === 'youth') {
+      await askSafeguardingContact(turn, c.index);
+      return;
+    }
+  }
+  await nextQuestion(turn);
+}
+
+export async function nextQuestion(turn: Turn): Promise<void> {
+  const c = current(turn);
+  if (!c) return;
+  const index = c.index + 1;
+  if (index < c.set.questions.length) {
+    turn.conv.step = { kind: 'question', index, attempts: 0 };
+    await askQuestion(turn);
+    return;
+  }
+  await finishCheckIn(turn, c);
+}
+
+async function finishCheckIn(turn: Turn, c: Current): Promise<void> {
+  const { t } = turn;
+  if (c.set.kind === 'session-check') {
+    const scaleQuestions = c.set.questions.filter((q) => q.type === 'scale');
+    const scores = scaleQuestions.map((q) => c.run.scores[q.id] ?? null);
+    const result = evaluateSessionCheck(scores);
+    await say(
+      turn,
+      sessionSummaryMessage(t, {
+        items: scaleQuestions.map((q, i) => ({ question: q.text[turn.locale], score: scores[i] })),
+        worthTalkingAbout: result.worthTalkingAbout,
+        hasRemark: c.run.hasRemark,
+      }),
+    );
+  } else {
+    await say(turn, t('summary:parentThanks'));
+  }
+  turn.log.info({ event: 'check-in-finished', project: c.run.project }, 'check-in finished');
+  turn.conv.step = { kind: 'finished' };
+  turn.conv.run = undefined;
+}

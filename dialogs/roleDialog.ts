@@ -1,0 +1,24 @@
+import { choiceMessage, roleActions } from '../cards/choiceActions';
+import { matchChoice } from '../core/choiceMatching';
+import { saveParticipantRecord } from './participantRecord';
+import { say, type Turn } from './turn';
+
+export type RoleOutcome = 'chosen' | 'asked-again';
+
+/** Young person or parent decides which question set follows; asked once. */
+export async function askRole(turn: Turn, withHint = false): Promise<void> {
+  turn.conv.step = { kind: 'role' };
+  if (withHint) await say(turn, turn.t('role:hint'));
+  await say(turn, choiceMessage(turn.t('role:ask'), roleActions(turn.t)));
+}
+
+export async function handleRole(turn: Turn, text: string): Promise<RoleOutcome> {
+  const role = matchChoice(text, turn.vocabulary.roles);
+  if (role === undefined) {
+    await askRole(turn, true);
+    return 'asked-again';
+  }
+  turn.profile.role = role;
+  await saveParticipantRecord(turn);
+  return 'chosen';
+}

@@ -1,0 +1,61 @@
+import { choiceMessage } from '../cards/choiceActions';
+import { matchChoice } from '../core/choiceMatching';
+import type { SafeguardingAlertOutcome } from '../core/safeguarding/notifier';
+import { say, type Turn } from './turn';
+
+export type ContactOutcome = 'done' | 'asked-again';
+
+/** After a safeguarding signal a young person may ask to be contacted; never without a yes. */
+export async function askSafeguardingContact(turn: Turn, index: number, withHint = false): Promise<void> {
+  const { t } = turn;
+  const attempts = withHint ? 1 : 0;
+  turn.conv.step = { kind: 'safeguardingContact', index, attempts };
+  if (withHint) await say(turn, t('commands:yesNoHint'));
+  await say(
+    turn,
+    choiceMessage(t('safeguarding:contact.ask'), [
+      { type: 'imBack', title: t('safeguarding:contact.yes'), value: t('safeguarding:contact.yes') },
+      { type: 'imBack', title: t('safeguarding:contact.no'), value: t('safeguarding:contact.no') },
+    ]),
+  );
+}
+
+async function alert(turn: Turn): Promise<SafeguardingAlertOutcome> {
+  const run = turn.conv.run;
+  if (!turn.safeguarding || !run) return 'no-contact';
+  try {
+    return await turn.safeguarding.notify({
+      project: run.project,
+      team: run.team,
+      sessionCode: run.sessionCode,
+      at: turn.app.clock.now().toISOString(),
+    });
+  } catch (err) {
+    turn.log.error({ event: 'safeguarding-alert', err }, 'safeguarding alert failed');
+    return 'failed';
+  }
+}
+
+/** 'done' when the question is settled and the check-in may go on. */
+export async function handleSafeguardingContact(turn: Turn, text: string): Promise<ContactOutcome> {
+  const step = turn.conv.step;
+  if (step?.kind !== 'safeguardingContact') return 'done';
+  const { t } = turn;
+  const yesNo = turn.vocabulary.yesNo.map((o) => ({
+    value: o.value,
+    phrases: [...o.phrases, t(`safeguarding:contact.${o.value}`)],
+  }));
+  const answer = matchChoice(text, yesNo);
+  if (answer === undefined && step.attempts === 0) {
+    await askSafeguardingContact(turn, step.index, true);
+    return 'asked-again';
+  }
+  if (answer === 'yes') {
+    const outcome = await alert(turn);
+    turn.log.warn({ event: 'safeguarding-alert', outcome }, 'participant asked to be contacted');
+    await say(turn, outcome === 'sent' ? t('safeguarding:contact.sent') : t('safeguarding:contact.noContact'));
+  } else {
+    await say(turn, t('safeguarding:contact.declined'));
+  }
+  return 'done';
+}

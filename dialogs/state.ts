@@ -1,0 +1,56 @@
+import type { Locale, Role } from '../core/types';
+
+/** Where the participant is in the conversation; the question asked last is re-asked from it. */
+export type Step =
+  | { kind: 'consent' }
+  | { kind: 'role' }
+  | { kind: 'question'; index: number; attempts: number }
+  | { kind: 'safeguardingContact'; index: number; attempts: number }
+  | { kind: 'finished' }
+  | { kind: 'declined' };
+
+/** A command that waits for one reply (a language, a confirmation); the step resumes after it. */
+export type Pending = 'language' | 'erase';
+
+/** The project and team a valid session code tied this conversation to. */
+export interface CodeTie {
+  code: string;
+  project: string;
+  team: string | null;
+}
+
+/** One check-in run: its answers are already stored, the scores here only feed the summary. */
+export interface RunState {
+  id: string;
+  project: string;
+  team: string | null;
+  sessionCode: string | null;
+  questionSet: string;
+  scores: Record<string, number | null>;
+  hasRemark: boolean;
+}
+
+/** Conversation state, stored under p/<pseudonym>/conv/<hash of the conversation>. */
+export interface ConversationData {
+  welcomed?: boolean;
+  step?: Step;
+  pending?: Pending;
+  run?: RunState;
+  code?: CodeTie;
+}
+
+/** User state, stored under p/<pseudonym>/user; mirrors the participant record once consent is given. */
+export interface UserProfile {
+  /** Only a language the participant chose; otherwise the channel locale applies. */
+  locale?: Locale;
+  consent?: boolean;
+  consentAt?: string;
+  role?: Role;
+  optedOut?: boolean;
+  /** Project and team of the last valid session code. */
+  project?: string;
+  team?: string | null;
+  /** Channel of first contact. */
+  channel?: string;
+  createdAt?: string;
+}

@@ -1,0 +1,42 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { AppContext } from '../bot/appContext';
+import type { Logger } from '../bot/logger';
+import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
+import type { Translate } from '../core/translate';
+import type { Locale } from '../core/types';
+import type { ConversationData, UserProfile } from './state';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * One turn as the dialogs see it: the participant's pseudonym, their loaded state (mutated in
+ * place and saved by the bot at the end of the turn) and a translator in their language.
+ */
+export interface Turn {
+  readonly context: TurnContext;
+  readonly app: AppContext;
+  readonly vocabulary: Vocabulary;
+  readonly safeguarding: SafeguardingNotifier | undefined;
+  readonly pseudonym: string;
+  readonly channel: string;
+  readonly profile: UserProfile;
+  readonly conv: ConversationData;
+  /** Child logger that carries the pseudonym and nothing else about the person. */
+  readonly log: Logger;
+  locale: Locale;
+  t: Translate;
+  /** Drops this participant's bot state from storage and from the turn (after erasure). */
+  forgetState(): Promise<void>;
+  /** True once the participant's data is erased: nothing may be written back this turn. */
+  erased: boolean;
+}
+
+export async function say(turn: Turn, message: string | Partial<Activity>): Promise<void> {
+  await turn.context.sendActivity(message);
+}
+
+/** Switches the language for the rest of the turn and remembers it as the participant's choice. */
+export function chooseLocale(turn: Turn, locale: Locale): void {
+  turn.profile.locale = locale;
+  turn.locale = locale;
+  turn.t = turn.app.translatorFor(locale);
+}
