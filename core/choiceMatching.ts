@@ -30,6 +30,17 @@ export function tokenize(text: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
 
+/** Phrases come from the locale files, a small fixed set: normalise each one once. */
+const phraseCache = new Map<string, string[]>();
+export function phraseTokens(phrase: string): string[] {
+  let tokens = phraseCache.get(phrase);
+  if (!tokens) {
+    tokens = tokenize(phrase);
+    if (phraseCache.size < 10_000) phraseCache.set(phrase, tokens);
+  }
+  return tokens;
+}
+
 function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0 || phrase.length > tokens.length) return false;
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
@@ -50,7 +61,7 @@ export function matchChoice<V extends string>(text: string, options: readonly Ch
   if (tokens.length === 0) return undefined;
   let found: V | undefined;
   for (const option of options) {
-    const hit = option.phrases.some((p) => containsPhrase(tokens, tokenize(p)));
+    const hit = option.phrases.some((p) => containsPhrase(tokens, phraseTokens(p)));
     if (!hit) continue;
     if (found !== undefined && found !== option.value) return undefined;
     found = option.value;
@@ -61,5 +72,5 @@ export function matchChoice<V extends string>(text: string, options: readonly Ch
 /** True when the whole message is one of the phrases (for words that are also ordinary text). */
 export function isExactly(text: string, phrases: readonly string[]): boolean {
   const normalized = normalizeText(text);
-  return normalized !== '' && phrases.some((p) => normalizeText(p) === normalized);
+  return normalized !== '' && phrases.some((p) => phraseTokens(p).join(' ') === normalized);
 }

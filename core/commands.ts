@@ -1,4 +1,4 @@
-import { normalizeText, tokenize } from './choiceMatching';
+import { normalizeText, phraseTokens } from './choiceMatching';
 import type { Locale } from './types';
 
 /**
@@ -38,13 +38,13 @@ export function normalizeSessionCode(raw: string): string | undefined {
 }
 
 function matchesWhole(normalized: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => normalizeText(p) === normalized);
+  return phrases.some((p) => phraseTokens(p).join(' ') === normalized);
 }
 
 /** The remainder of the message when it starts with one of the phrases, else undefined. */
 function afterPrefix(tokens: string[], phrases: readonly string[]): string[] | undefined {
   for (const phrase of phrases) {
-    const p = tokenize(phrase);
+    const p = phraseTokens(phrase);
     if (p.length > 0 && p.length < tokens.length && p.every((w, i) => tokens[i] === w)) return tokens.slice(p.length);
   }
   return undefined;

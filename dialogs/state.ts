@@ -7,7 +7,11 @@ export type Step =
   | { kind: 'question'; index: number; attempts: number }
   | { kind: 'safeguardingContact'; index: number; attempts: number }
   | { kind: 'finished' }
-  | { kind: 'declined' };
+  | { kind: 'declined' }
+  /** A session code failed: nothing starts until a valid code or a plain `start`. */
+  | { kind: 'awaitingCode'; problem: CodeProblem };
+
+export type CodeProblem = 'unknown' | 'expired' | 'invalid';
 
 /** A command that waits for one reply (a language, a confirmation); the step resumes after it. */
 export type Pending = 'language' | 'erase';

@@ -9,7 +9,9 @@ export const SQLITE_FILE = 'hoormij.sqlite';
 /** The store that STORAGE selects: SQLite under DATA_DIR (default) or Azure Cosmos DB. */
 export async function createStore(config: Config): Promise<Store> {
   if (config.storage === 'cosmos') {
-    throw new Error('STORAGE=cosmos needs storage/cosmos');
+    // Loaded only when selected: the embedded default never pulls in the Azure SDK.
+    const { openCosmosStore } = await import('./cosmos');
+    return openCosmosStore(config);
   }
   return openSqliteStore(join(config.dataDir, SQLITE_FILE));
 }

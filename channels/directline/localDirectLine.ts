@@ -193,7 +193,7 @@ export class LocalDirectLine {
       type: 'conversationUpdate',
       id: randomUUID(),
       timestamp: this.stamp(),
-      membersAdded: [{ id: conversation.userId }],
+      membersAdded: [{ id: conversation.userId, name: '' }],
       locale: conversation.locale,
     };
     this.runTurn(conversation, update).catch((err: Error) => {

@@ -59,7 +59,9 @@ export type InboundContent =
   | { kind: 'text'; text: string }
   /** A tap on a reply button, list row or template quick-reply: `text` is the id/payload the bot offered. */
   | { kind: 'choice'; text: string; title?: string }
-  | { kind: 'unsupported' };
+  | { kind: 'unsupported' }
+  /** Events that are not a message from the user (a number change, a removed reaction): no reply. */
+  | { kind: 'ignored' };
 
 export interface InboundMessage {
   id: string;
@@ -106,6 +108,13 @@ function contentOf(m: z.infer<typeof messageSchema>): InboundContent {
     case 'button': {
       const value = m.button?.payload || m.button?.text;
       return value ? { kind: 'choice', text: value, title: m.button?.text } : { kind: 'unsupported' };
+    }
+    case 'system':
+    case 'request_welcome':
+      return { kind: 'ignored' };
+    case 'reaction': {
+      const reaction = (m as { reaction?: { emoji?: string } }).reaction;
+      return reaction?.emoji ? { kind: 'unsupported' } : { kind: 'ignored' };
     }
     default:
       return { kind: 'unsupported' };

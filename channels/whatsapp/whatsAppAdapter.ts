@@ -24,7 +24,10 @@ export const OUTSIDE_WINDOW = 131047;
 
 const PROACTIVE = Symbol('whatsapp.proactive');
 const TEMPLATED = Symbol('whatsapp.templated');
-/** Recently sent message ids and what they were, so a late 131047 can be answered with the right template. */
+/**
+ * How many sent message ids (so a late 131047 gets the right template) and open numbered
+ * lists are kept in memory; the oldest go first.
+ */
 const SENT_MEMORY = 10_000;
 
 export interface InboundTurn {
@@ -142,7 +145,10 @@ export class WhatsAppAdapter extends BotAdapter {
       const t = this.app.translatorFor(locale);
       const rendered = renderActivity(activity, t);
       const conversationId = activity.conversation?.id ?? this.conversationIdFor(participant);
-      if (rendered.numbered) this.numbered.set(conversationId, rendered.numbered);
+      if (rendered.numbered) {
+        this.numbered.set(conversationId, rendered.numbered);
+        if (this.numbered.size > SENT_MEMORY) this.numbered.delete(this.numbered.keys().next().value!);
+      }
 
       if (proactive && rendered.messages.length) {
         const contact = await this.contacts.get(participant);

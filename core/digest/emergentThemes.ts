@@ -13,7 +13,7 @@ export const MAX_EMERGENT = 5;
 export function emergentThemes(rows: readonly ResponseRecord[], catalogue: Catalogue, k: number): EmergentTheme[] {
   const items = rows
     .filter((r) => r.text !== null && !r.flagged)
-    .map((r) => ({ respondent: r.participant, text: r.text as string, lang: r.locale }));
+    .map((r) => ({ participant: r.participant, text: r.text as string, lang: r.locale, themes: r.themes }));
   if (items.length === 0) return [];
   return findEmergentPhrases(items, { minRespondents: k, catalogue, max: MAX_EMERGENT })
     .filter((e) => e.respondents >= k)

@@ -14,11 +14,15 @@ export function featuresOf(a: Analysis): Record<string, number> {
     if (!a.content[i]) continue;
     const stem = a.stems[i]!;
     features[stem] = 1;
+    // Word starts catch Dutch compounds and spelling variants: "wachtlijst", "wachttijd", "wachtte".
+    if (stem.length > PREFIX) features[`${stem.slice(0, PREFIX)}~`] = 1;
     if (previous !== null) features[`${previous}_${stem}`] = 1;
     previous = stem;
   }
   return features;
 }
+
+const PREFIX = Number(process.env.HM_PREFIX ?? 5);
 
 export interface ThemeClassifier {
   /** Score per theme, about 1 for text like a theme's examples, about 0 for unrelated text. */
@@ -26,7 +30,7 @@ export interface ThemeClassifier {
 }
 
 // Enough passes for the one-vs-rest perceptrons to settle on a few hundred examples, and well under a second.
-const TRAINING = { iterations: 150, errorThresh: 0.0005, deltaErrorThresh: 0.0000005, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
+const TRAINING = { iterations: 1500, errorThresh: 0.0005, deltaErrorThresh: 0.0000005, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /**
  * One NLP.js neural network per language, trained on the catalogue's examples. It is NLP.js's
@@ -36,7 +40,9 @@ const TRAINING = { iterations: 150, errorThresh: 0.0005, deltaErrorThresh: 0.000
 export function trainClassifier(catalogue: Catalogue, lang: Locale): ThemeClassifier {
   const corpus: NeuralCorpusItem[] = [];
   for (const theme of catalogue.themes) {
-    for (const example of theme.examples[lang]) {
+    // Keywords and the description are short examples too; they widen the vocabulary a lot.
+    const extra = process.env.HM_EXTRA === '0' ? [] : process.env.HM_EXTRA === '2' ? [theme.description[lang]] : [...theme.keywords[lang].map((k) => k.replace(/\*/g, '')), theme.description[lang], theme.label[lang]];
+    for (const example of [...theme.examples[lang], ...extra]) {
       const input = featuresOf(analyse(example, lang));
       if (Object.keys(input).length) corpus.push({ input, output: { [theme.id]: 1 } });
     }

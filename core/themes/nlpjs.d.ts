@@ -39,6 +39,7 @@ declare module '@nlpjs/core' {
 
 declare module '@nlpjs/lang-nl' {
   import type { BaseStemmer, Stopwords, Tokenizer } from '@nlpjs/core';
+  export class LangNl {}
   export class StemmerNl extends BaseStemmer {}
   export class TokenizerNl extends Tokenizer {}
   export class StopwordsNl extends Stopwords {}
@@ -51,6 +52,7 @@ declare module '@nlpjs/lang-nl' {
 
 declare module '@nlpjs/lang-en' {
   import type { BaseStemmer, Stopwords, Tokenizer } from '@nlpjs/core';
+  export class LangEn {}
   export class StemmerEn extends BaseStemmer {}
   export class TokenizerEn extends Tokenizer {}
   export class StopwordsEn extends Stopwords {}
@@ -62,10 +64,11 @@ declare module '@nlpjs/lang-en' {
 }
 
 declare module '@nlpjs/nlu' {
+  export class NluNeural {}
   export class NluManager {
     constructor(settings?: Record<string, unknown>);
     add(locale: string, utterance: string, intent: string): void;
-    train(): Promise<void>;
+    train(settings?: Record<string, unknown>): Promise<unknown>;
     process(locale: string, utterance: string): Promise<{ classifications: { intent: string; score: number }[] }>;
   }
 }

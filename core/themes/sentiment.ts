@@ -9,7 +9,8 @@ import { CONTRASTS, DOMAIN_LEXICON, NEGATIONS } from './sentimentLexicon';
  * NLP.js's dictionaries are general-purpose and noisy for this domain, so they count for half;
  * the domain lexicon decides where both know a word.
  */
-const NLPJS_WEIGHT = 0.5;
+const NLPJS_WEIGHT = Number(process.env.HM_W ?? 0.5);
+const NLPJS_MIN = Number(process.env.HM_MIN ?? 0.2);
 /** A negation reaches this many words ahead: "niet echt heel fijn". */
 const NEGATION_REACH = 3;
 /** A negated opinion is weaker than its opposite: "niet goed" is not "slecht". */
@@ -34,7 +35,7 @@ interface Lexicon {
 function buildLexicon(lang: Locale): Lexicon {
   const words = new Map<string, number>();
   const general = lang === 'nl' ? SentimentNl.pattern : SentimentEn.senticon;
-  for (const [stem, score] of Object.entries(general)) if (Math.abs(score) >= 0.2) words.set(stem, score * NLPJS_WEIGHT);
+  for (const [stem, score] of Object.entries(general)) if (Math.abs(score) >= NLPJS_MIN) words.set(stem, score * NLPJS_WEIGHT);
   const pairs = new Map<string, number>();
   for (const [entry, score] of Object.entries(DOMAIN_LEXICON[lang])) {
     if (entry.includes(' ')) pairs.set(entry, score);

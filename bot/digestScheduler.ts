@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { Cron } from 'croner';
+import { renderDigestCard, type AdaptiveCard } from '../cards/digestCard';
+import { computeDigest } from '../core/digest';
+import type { Digest } from '../core/digest/types';
+import { lastCompletedWeek } from '../core/isoWeek';
+import type { Project } from '../core/projects';
+import type { Locale } from '../core/types';
+import type { AppContext, BotRuntime, Closable } from './appContext';
+import { DEFAULT_RETRY, deliverProactive, type RetryOptions } from './digestDelivery';
+
+export interface DigestRun {
+  project: string;
+  week: string;
+  status: 'no-subscribers' | 'claimed-elsewhere' | 'sent' | 'error';
+  sent: number;
+  removed: number;
+  failed: number;
+}
+
+export interface DigestScheduler extends Closable {
+  /** Sends every project's due digest that nobody claimed yet; croner calls it, tests may too. */
+  tick(): Promise<DigestRun[]>;
+  /** The first tick, started at once so a week missed while the server was down goes out. */
+  readonly started: Promise<DigestRun[]>;
+}
+
+export interface DigestSchedulerOptions {
+  /** Who claims a digest (one per process); default: a random id. */
+  instanceId?: string;
+  retry?: RetryOptions;
+}
+
+/** The most recent scheduled moment at or before `now`, searched over the last eight days. */
+export function lastScheduledAt(pattern: string, timeZone: string, now: Date): Date | undefined {
+  const cron = new Cron(pattern, { timezone: timeZone, paused: true });
+  try {
+    let cursor = new Date(now.getTime() - 8 * 86_400_000);
+    let last: Date | undefined;
+    // a weekly pattern needs one or two steps; the cap keeps a per-minute pattern affordable
+    for (let i = 0; i < 20_000; i++) {
+      const next = cron.nextRun(cursor);
+      if (!next || next.getTime() > now.getTime()) break;
+      last = next;
+      cursor = next;
+    }
+    return last;
+  } finally {
+    cron.stop();
+  }
+}
+
+/**
+ * The week whose digest is due at `now`: the last week that was complete at the most recent
+ * scheduled moment. Monday 08:00 sends last week; a restart on Wednesday still finds it.
+ */
+export function dueWeek(project: Pick<Project, 'digestCron' | 'timeZone'>, now: Date): string {
+  const at = lastScheduledAt(project.digestCron, project.timeZone, now) ?? now;
+  return lastCompletedWeek(at, project.timeZone);
+}
+
+/**
+ * One croner job per project (digestCron in the project's time zone). Each (project, week)
+ * is claimed with a create-if-not-exists write before anything is sent, so restarts, retries
+ * and other instances never send it twice. Time comes from app.clock.
+ */
+export function startDigestScheduler(app: AppContext, runtime: BotRuntime, options: DigestSchedulerOptions = {}): DigestScheduler {
+  const instanceId = options.instanceId ?? `digest-${randomUUID()}`;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const log = app.logger.child({ job: 'digest' });
+  let closed = false;
+  let running: Promise<DigestRun[]> | undefined;
+
+  const runProject = async (p: Project): Promise<DigestRun | undefined> => {
+    const now = app.clock.now();
+    const week = dueWeek(p, now);
+    const run: DigestRun = { project: p.id, week, status: 'no-subscribers', sent: 0, removed: 0, failed: 0 };
+    // without subscribers nothing is claimed: someone who subscribes later can still get it
+    const subs = await app.store.listSubscriptions(p.id);
+    if (subs.length === 0) return run;
+    if (!(await app.store.claimDigest(p.id, week, instanceId, now.toISOString()))) return { ...run, status: 'claimed-elsewhere' };
+
+    const digest: Digest = await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now });
+    const cards = new Map<Locale, AdaptiveCard>();
+    for (const s of subs) {
+      let card = cards.get(s.locale);
+      if (!card) cards.set(s.locale, (card = renderDigestCard(digest, app.translatorFor(s.locale))));
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      activity.summary = card.fallbackText;
+      const result = await deliverProactive(runtime.adapter, app.config.bot.appId ?? '', s.ref, activity, retry);
+      if (result.outcome === 'sent') run.sent++;
+      else if (result.outcome === 'gone') {
+        await app.store.deleteSubscription(s.project, s.lead);
+        run.removed++;
+        log.warn({ project: p.id, lead: s.lead.slice(0, 12), status: result.status }, 'digest subscription ended: app removed or conversation gone');
+      } else {
+        run.failed++;
+        log.error({ project: p.id, week, lead: s.lead.slice(0, 12), status: result.status, attempts: result.attempts }, 'digest not delivered');
+      }
+    }
+    const at = app.clock.now().toISOString();
+    await app.store.markDigestSent(p.id, week, at);
+    await app.store.addAudit({ at, actor: 'system', action: 'digest-sent', target: `${p.id}/${week}`, rows: run.sent });
+    log.info({ project: p.id, week, sent: run.sent, removed: run.removed, failed: run.failed }, 'digest sent');
+    return { ...run, status: 'sent' };
+  };
+
+  const runAll = async (): Promise<DigestRun[]> => {
+    const runs: DigestRun[] = [];
+    for (const p of app.data.projects.values()) {
+      if (closed) break;
+      try {
+        const r = await runProject(p);
+        if (r) runs.push(r);
+      } catch (err) {
+        log.error({ err, project: p.id }, 'digest run failed');
+        runs.push({ project: p.id, week: dueWeek(p, app.clock.now()), status: 'error', sent: 0, removed: 0, failed: 0 });
+      }
+    }
+    return runs;
+  };
+
+  // one run at a time per instance: a cron tick during a slow start-up run waits for it
+  const tick = (): Promise<DigestRun[]> => {
+    const previous = running ?? Promise.resolve([]);
+    const next = previous.catch(() => []).then(runAll);
+    running = next;
+    return next;
+  };
+
+  const jobs = [...app.data.projects.values()].map(
+    (p) => new Cron(p.digestCron, { timezone: p.timeZone, protect: true, name: `digest-${p.id}-${instanceId}` }, () => void tick()),
+  );
+  const started = tick();
+
+  return {
+    tick,
+    started,
+    close: async () => {
+      closed = true;
+      for (const j of jobs) j.stop();
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
+import { LOCALES, type Locale } from '../core/types';
+import { handleJoin, handleMembersAdded, handleNonText, handleText, type JoinOptions } from '../dialogs/feedbackDialog';
+import type { Turn } from '../dialogs/turn';
+import { buildVocabulary } from '../dialogs/vocabulary';
+import type { AppContext, TurnInterceptor } from './appContext';
+import { createParticipantState, type ParticipantState } from './participantState';
+import { openTurn, type TurnDeps } from './turnSession';
+import { readInput } from './turnInput';
+
+export interface FeedbackBotOptions {
+  interceptors?: TurnInterceptor[];
+  /** Without a notifier a young person's request to be contacted gets the 'no-contact' reply. */
+  safeguarding?: SafeguardingNotifier;
+}
+
+const TURN = Symbol('hoormij.turn');
+export const WEBCHAT_JOIN_EVENT = 'webchat/join';
+
+function joinOptions(value: unknown): JoinOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const v = value as Record<string, unknown>;
+  return {
+    code: typeof v.code === 'string' ? v.code : undefined,
+    lang: typeof v.lang === 'string' && (LOCALES as readonly string[]).includes(v.lang) ? (v.lang as Locale) : undefined,
+  };
+}
+
+/**
+ * Routes activities to the feedback dialogs and saves state after every turn. Typing and
+ * other activity types get no reply.
+ */
+class FeedbackBot extends ActivityHandler {
+  private readonly state: ParticipantState;
+  private readonly deps: TurnDeps;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly options: FeedbackBotOptions,
+  ) {
+    super();
+    this.state = createParticipantState(app.store.botStorage, app.secrets.pseudonymSecret);
+    this.deps = { app, state: this.state, vocabulary: buildVocabulary(app.translatorFor), safeguarding: options.safeguarding };
+
+    this.onMessage(async (context, next) => {
+      if (!(await this.intercepted(context))) {
+        const turn = await this.open(context);
+        const input = readInput(context.activity);
+        if (input.kind === 'text') await handleText(turn, input.text);
+        else await handleNonText(turn, input.kind);
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const { membersAdded, recipient, conversation } = context.activity;
+      const someoneElse = (membersAdded ?? []).some((m) => m.id !== recipient?.id);
+      // Feedback is one to one; a bot added to a Teams channel greets nobody.
+      if (someoneElse && conversation?.isGroup !== true) await handleMembersAdded(await this.open(context));
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEBCHAT_JOIN_EVENT) await handleJoin(await this.open(context), joinOptions(context.activity.value));
+      await next();
+    });
+  }
+
+  private async intercepted(context: TurnContext): Promise<boolean> {
+    for (const interceptor of this.options.interceptors ?? []) {
+      if (await interceptor(context)) return true;
+    }
+    return false;
+  }
+
+  private async open(context: TurnContext): Promise<Turn> {
+    const turn = await openTurn(context, this.deps);
+    context.turnState.set(TURN, turn);
+    return turn;
+  }
+
+  /** Saves state also when the turn failed: answers are stored already, the step must match them. */
+  override async run(context: TurnContext): Promise<void> {
+    const { from, conversation } = context.activity;
+    if (!from?.id || !conversation?.id) return;
+    let failed = false;
+    try {
+      await super.run(context);
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      const turn = context.turnState.get(TURN) as Turn | undefined;
+      if (turn && !turn.erased) {
+        try {
+          await Promise.all([this.state.userState.saveChanges(context), this.state.conversationState.saveChanges(context)]);
+        } catch (saveErr) {
+          if (!failed) throw saveErr;
+          this.app.logger.error({ err: saveErr, participant: turn.pseudonym }, 'could not save state after a failed turn');
+        }
+      }
+    }
+  }
+}
+
+export function createFeedbackBot(app: AppContext, options: FeedbackBotOptions = {}): ActivityHandler {
+  return new FeedbackBot(app, options);
+}

@@ -1,0 +1,73 @@
+import type { SafeguardingAlert, SafeguardingAlertOutcome, SafeguardingNotifier } from '../core/safeguarding/notifier';
+import type { ConversationRef, Locale } from '../core/types';
+import type { Store } from '../storage/port';
+import type { AppContext, BotRuntime } from './appContext';
+import { DEFAULT_RETRY, deliverProactive, type RetryOptions } from './digestDelivery';
+
+/** Where the safeguarding contact of a project is reached; saved when they register in Teams. */
+export interface SafeguardingContactRecord {
+  ref: ConversationRef;
+  locale: Locale;
+  savedAt: string;
+}
+
+/** Kept in the store's key-value state, outside the "p/<participant>/" keys that erasure removes. */
+const keyOf = (project: string) => `safeguarding-contact/${project}`;
+
+export async function saveSafeguardingContact(store: Store, project: string, record: SafeguardingContactRecord): Promise<void> {
+  await store.botStorage.write({ [keyOf(project)]: { ...record, eTag: '*' } });
+}
+
+export async function loadSafeguardingContact(store: Store, project: string): Promise<SafeguardingContactRecord | undefined> {
+  const items = await store.botStorage.read([keyOf(project)]);
+  const item = items[keyOf(project)] as Partial<SafeguardingContactRecord> | undefined;
+  return item?.ref && item.locale ? { ref: item.ref, locale: item.locale, savedAt: item.savedAt ?? '' } : undefined;
+}
+
+/**
+ * Alerts the project's safeguarding contact in Teams at once (not subject to the minimum
+ * group size): project, team, session code and time. Never the text, never a channel id.
+ */
+export function createTeamsSafeguardingNotifier(
+  app: AppContext,
+  runtime: BotRuntime,
+  options: { retry?: RetryOptions } = {},
+): SafeguardingNotifier {
+  return {
+    async notify(alert: SafeguardingAlert): Promise<SafeguardingAlertOutcome> {
+      const project = app.data.projects.get(alert.project);
+      if (!project?.safeguardingContact) return 'no-contact';
+      const contact = await loadSafeguardingContact(app.store, project.id);
+      if (!contact) {
+        app.logger.warn({ project: project.id }, 'safeguarding contact configured but not registered in Teams');
+        return 'no-contact';
+      }
+      const t = app.translatorFor(contact.locale);
+      const time = new Intl.DateTimeFormat(contact.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: project.timeZone }).format(
+        new Date(alert.at),
+      );
+      const unknown = t('digest:safeguardingAlert.unknown');
+      const text = [
+        `**${t('digest:safeguardingAlert.title')}**`,
+        t('digest:safeguardingAlert.body', { project: project.name[contact.locale] }),
+        `${t('digest:safeguardingAlert.team')}: ${alert.team ?? unknown}`,
+        `${t('digest:safeguardingAlert.sessionCode')}: ${alert.sessionCode ?? unknown}`,
+        `${t('digest:safeguardingAlert.time')}: ${time}`,
+        t('digest:safeguardingAlert.note'),
+      ].join('\n\n');
+      const result = await deliverProactive(
+        runtime.adapter,
+        app.config.bot.appId ?? '',
+        contact.ref,
+        { type: 'message', text, textFormat: 'markdown', importance: 'urgent' } as never,
+        options.retry ?? DEFAULT_RETRY,
+      );
+      if (result.outcome !== 'sent') {
+        app.logger.error({ project: project.id, outcome: result.outcome, status: result.status }, 'safeguarding alert not delivered');
+        return 'failed';
+      }
+      await app.store.addAudit({ at: app.clock.now().toISOString(), actor: 'system', action: 'safeguarding-alert', target: project.id, rows: 1 });
+      return 'sent';
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { TurnContext } from 'botbuilder';
+import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
+import type { Turn } from '../dialogs/turn';
+import type { Vocabulary } from '../dialogs/vocabulary';
+import { toLocale } from '../locales';
+import type { AppContext } from './appContext';
+import { identify, type ParticipantState } from './participantState';
+
+export interface TurnDeps {
+  app: AppContext;
+  state: ParticipantState;
+  vocabulary: Vocabulary;
+  safeguarding: SafeguardingNotifier | undefined;
+}
+
+/**
+ * Loads the participant's state and builds the Turn the dialogs work with. Language: the
+ * participant's choice, else the channel locale, else DEFAULT_LOCALE.
+ */
+export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Turn> {
+  const { app, state } = deps;
+  const { pseudonym } = identify(context, app.secrets.pseudonymSecret);
+  const [profile, conv] = await Promise.all([
+    state.profile.get(context, {}),
+    state.conversation.get(context, {}),
+  ]);
+  if (Object.keys(profile).length === 0 && (await app.store.isDoNotContact(pseudonym))) {
+    // Erased after `stop`: the marker keeps them opted out until they write `start`.
+    profile.optedOut = true;
+  }
+  const locale = profile.locale ?? toLocale(context.activity.locale) ?? app.config.defaultLocale;
+  const turn: Turn = {
+    context,
+    app,
+    vocabulary: deps.vocabulary,
+    safeguarding: deps.safeguarding,
+    pseudonym,
+    channel: context.activity.channelId,
+    profile,
+    conv,
+    log: app.logger.child({ participant: pseudonym }),
+    locale,
+    t: app.translatorFor(locale),
+    erased: false,
+    async forgetState() {
+      await Promise.all([state.userState.delete(context), state.conversationState.delete(context)]);
+    },
+  };
+  return turn;
+}

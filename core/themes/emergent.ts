@@ -1,0 +1,157 @@
+import type { Catalogue } from '../catalogue';
+import { LOCALES, type Locale } from '../types';
+import { analyse } from './language';
+
+export interface EmergentItem {
+  participant: string;
+  text: string;
+  lang: Locale;
+  /** Themes tagged on the text; untagged texts rank first among equals. */
+  themes?: readonly string[];
+}
+
+export interface EmergentPhrase {
+  /** The most common original wording, e.g. "vervoer naar school". */
+  phrase: string;
+  /** Distinct participants who used it. */
+  respondents: number;
+  lang: Locale;
+}
+
+export interface EmergentOptions {
+  minRespondents: number;
+  catalogue: Catalogue;
+  max?: number;
+}
+
+/** At most this many stopwords may sit between the two words of a pair ("vervoer naar de school"). */
+const MAX_INNER_STOPWORDS = 2;
+const MIN_WORD_LENGTH = 3;
+/** A word is dropped in favour of a pair containing it when the pair has at least this share of its people. */
+const PAIR_DOMINANCE = 0.5;
+
+interface Candidate {
+  key: string;
+  lang: Locale;
+  stems: string[];
+  participants: Set<string>;
+  untagged: Set<string>;
+  surfaces: Map<string, number>;
+}
+
+type Vocabulary = Record<Locale, { stems: Set<string>; pairs: Set<string> }>;
+
+// The digest asks every week with the same catalogue; analysing its examples once is enough.
+const vocabularies = new WeakMap<Catalogue, Vocabulary>();
+
+/** Every stem and stem pair the catalogue already speaks of, per language. */
+function catalogueVocabulary(catalogue: Catalogue): Vocabulary {
+  const cached = vocabularies.get(catalogue);
+  if (cached) return cached;
+  const vocab = {} as Vocabulary;
+  for (const lang of LOCALES) {
+    const stems = new Set<string>();
+    const pairs = new Set<string>();
+    for (const theme of catalogue.themes) {
+      const texts = [...theme.examples[lang], ...theme.keywords[lang].map((k) => k.replace(/\*/g, '')), theme.label[lang], theme.description[lang]];
+      for (const text of texts) {
+        const a = analyse(text, lang);
+        let previous: string | null = null;
+        for (let i = 0; i < a.words.length; i += 1) {
+          if (!a.content[i]) continue;
+          stems.add(a.stems[i]!);
+          if (previous) pairs.add(`${previous} ${a.stems[i]}`);
+          previous = a.stems[i]!;
+        }
+      }
+    }
+    vocab[lang] = { stems, pairs };
+  }
+  vocabularies.set(catalogue, vocab);
+  return vocab;
+}
+
+function isCovered(c: Candidate, vocab: { stems: Set<string>; pairs: Set<string> }): boolean {
+  if (c.stems.length === 1) return vocab.stems.has(c.stems[0]!);
+  // A pair of two known words adds nothing a lead does not already see through the themes.
+  return vocab.pairs.has(c.key) || c.stems.every((s) => vocab.stems.has(s));
+}
+
+function record(
+  candidates: Map<string, Candidate>,
+  lang: Locale,
+  stems: string[],
+  surface: string,
+  participant: string,
+  untagged: boolean,
+): void {
+  const key = stems.join(' ');
+  const id = `${lang}:${key}`;
+  let c = candidates.get(id);
+  if (!c) {
+    c = { key, lang, stems, participants: new Set(), untagged: new Set(), surfaces: new Map() };
+    candidates.set(id, c);
+  }
+  c.participants.add(participant);
+  if (untagged) c.untagged.add(participant);
+  c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+}
+
+function mostCommon(surfaces: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [surface, count] of surfaces) {
+    if (count > bestCount || (count === bestCount && surface < best)) {
+      best = surface;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Recurring words and word pairs (stemmed, stopwords out) that at least minRespondents distinct
+ * participants used and that no catalogue theme covers yet, so a lead sees "nieuw: vervoer naar
+ * school" before anyone wrote it into the catalogue. Pairs win over the words inside them.
+ */
+export function findEmergentPhrases(items: EmergentItem[], opts: EmergentOptions): EmergentPhrase[] {
+  const vocab = catalogueVocabulary(opts.catalogue);
+  const candidates = new Map<string, Candidate>();
+  for (const item of items) {
+    const a = analyse(item.text, item.lang);
+    const untagged = !item.themes || item.themes.length === 0;
+    const content: number[] = [];
+    for (let i = 0; i < a.words.length; i += 1) {
+      if (a.content[i] && a.words[i]!.length >= MIN_WORD_LENGTH) content.push(i);
+    }
+    for (let k = 0; k < content.length; k += 1) {
+      const i = content[k]!;
+      record(candidates, item.lang, [a.stems[i]!], a.words[i]!, item.participant, untagged);
+      const j = content[k + 1];
+      if (j === undefined || j - i - 1 > MAX_INNER_STOPWORDS) continue;
+      let crossesClause = false;
+      for (let m = i + 1; m <= j; m += 1) if (a.clauseStart[m]) crossesClause = true;
+      if (crossesClause) continue;
+      record(candidates, item.lang, [a.stems[i]!, a.stems[j]!], a.words.slice(i, j + 1).join(' '), item.participant, untagged);
+    }
+  }
+
+  const qualifying = [...candidates.values()].filter(
+    (c) => c.participants.size >= opts.minRespondents && !isCovered(c, vocab[c.lang]),
+  );
+  const pairs = qualifying.filter((c) => c.stems.length === 2);
+  const kept = qualifying.filter(
+    (c) =>
+      c.stems.length === 2 ||
+      !pairs.some((p) => p.lang === c.lang && p.stems.includes(c.stems[0]!) && p.participants.size >= c.participants.size * PAIR_DOMINANCE),
+  );
+  kept.sort(
+    (x, y) =>
+      y.participants.size - x.participants.size ||
+      y.stems.length - x.stems.length ||
+      y.untagged.size - x.untagged.size ||
+      x.key.localeCompare(y.key),
+  );
+  const limited = opts.max === undefined ? kept : kept.slice(0, opts.max);
+  return limited.map((c) => ({ phrase: mostCommon(c.surfaces), respondents: c.participants.size, lang: c.lang }));
+}

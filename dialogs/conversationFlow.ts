@@ -1,0 +1,60 @@
+import { askQuestion, beginCheckIn, handleAnswer, nextQuestion } from './checkInDialog';
+import { askConsent, handleConsent } from './consentDialog';
+import { askRole, handleRole } from './roleDialog';
+import { askSafeguardingContact, handleSafeguardingContact } from './safeguardingContactDialog';
+import { say, type Turn } from './turn';
+
+/** First contact in order: consent (once), role (once), then the questions. */
+export async function startFlow(turn: Turn): Promise<void> {
+  if (turn.profile.consent !== true) return askConsent(turn);
+  if (!turn.profile.role) return askRole(turn);
+  return beginCheckIn(turn, turn.profile.role);
+}
+
+/** Asks again whatever the participant still has to answer, in the current language. */
+export async function reprompt(turn: Turn): Promise<void> {
+  const step = turn.conv.step;
+  switch (step?.kind) {
+    case undefined:
+      return startFlow(turn);
+    case 'consent':
+      return askConsent(turn);
+    case 'role':
+      return askRole(turn);
+    case 'question':
+      return askQuestion(turn);
+    case 'safeguardingContact':
+      return askSafeguardingContact(turn, step.index);
+    case 'awaitingCode':
+      return say(turn, turn.t(`commands:code.${step.problem}`));
+    case 'finished':
+    case 'declined':
+      return;
+  }
+}
+
+/** Takes a message as the answer to the current step. */
+export async function continueStep(turn: Turn, text: string): Promise<void> {
+  const step = turn.conv.step;
+  switch (step?.kind) {
+    case undefined:
+      return startFlow(turn);
+    case 'consent':
+      if ((await handleConsent(turn, text)) === 'given') await startFlow(turn);
+      return;
+    case 'role':
+      if ((await handleRole(turn, text)) === 'chosen' && turn.profile.role) await beginCheckIn(turn, turn.profile.role);
+      return;
+    case 'question':
+      return handleAnswer(turn, text);
+    case 'safeguardingContact':
+      if ((await handleSafeguardingContact(turn, text)) === 'done') await nextQuestion(turn);
+      return;
+    case 'awaitingCode':
+      return say(turn, turn.t(`commands:code.${step.problem}`));
+    case 'finished':
+      return say(turn, turn.t('commands:finished'));
+    case 'declined':
+      return say(turn, turn.t('consent:declinedReminder'));
+  }
+}

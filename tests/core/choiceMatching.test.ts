@@ -1,0 +1,58 @@
+import { isExactly, matchChoice, normalizeText, type ChoiceOption } from '../../core/choiceMatching';
+
+const yesNo: ChoiceOption<'yes' | 'no'>[] = [
+  { value: 'yes', phrases: ['ja', 'ja hoor', 'yes', 'ok'] },
+  { value: 'no', phrases: ['nee', 'no', 'liever niet'] },
+];
+const scale: ChoiceOption[] = [
+  ...[1, 2, 3, 4, 5].map((d) => ({ value: String(d), phrases: [String(d)] })),
+  { value: '4', phrases: ['vier', '🙂'] },
+  { value: 'skip', phrases: ['overslaan', 'skip', 'weet niet'] },
+];
+
+describe('normalizeText', () => {
+  it('drops case, accents and punctuation and keeps emoji as words', () => {
+    expect(normalizeText('  Één, TWEE!! café ')).toBe('een twee cafe');
+    expect(normalizeText('4🙂')).toBe('4 🙂');
+  });
+});
+
+describe('matchChoice', () => {
+  it.each([
+    ['Ja hoor!', 'yes'],
+    ['NEE', 'no'],
+    ['nee.', 'no'],
+    ['Liever niet, sorry', 'no'],
+    ['yes please', 'yes'],
+  ])('understands %p as %p', (text, expected) => {
+    expect(matchChoice(text, yesNo)).toBe(expected);
+  });
+
+  it.each([
+    ['ik denk een 4', '4'],
+    ['4 🙂', '4'],
+    ['vier', '4'],
+    ['🙂', '4'],
+    ['Overslaan', 'skip'],
+    ['weet niet hoor', 'skip'],
+  ])('reads the scale answer in %p', (text, expected) => {
+    expect(matchChoice(text, scale)).toBe(expected);
+  });
+
+  it('finds nothing in unrelated text, in digits inside numbers or in two different answers', () => {
+    expect(matchChoice('misschien', yesNo)).toBeUndefined();
+    expect(matchChoice('jaja', yesNo)).toBeUndefined();
+    expect(matchChoice('10', scale)).toBeUndefined();
+    expect(matchChoice('3 of 4', scale)).toBeUndefined();
+    expect(matchChoice('ja nee', yesNo)).toBeUndefined();
+    expect(matchChoice('', yesNo)).toBeUndefined();
+  });
+});
+
+describe('isExactly', () => {
+  it('matches only the whole message', () => {
+    expect(isExactly('Nee!', ['nee'])).toBe(true);
+    expect(isExactly('nee, het was niet fijn', ['nee'])).toBe(false);
+    expect(isExactly('   ', [''])).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { loadConfigData } from '../../../core/configData';
+import { createThemeTagger } from '../../../core/themes/tagger';
+import { evaluate, formatReport, loadEvalSet } from './evalSet';
+import { join } from 'node:path';
+
+// The floor the issue sets; the tagger is tuned, never this number.
+const MACRO_F1_FLOOR = 0.6;
+
+describe('theme tagger on the held-out evaluation set', () => {
+  const { catalogue } = loadConfigData(join(__dirname, '..', '..', '..', 'config'));
+  const tagger = createThemeTagger(catalogue);
+  const items = loadEvalSet();
+  const report = evaluate(tagger, items, catalogue.themes.map((t) => t.id));
+
+  it('has at least 150 statements in both languages', () => {
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(items.map((i) => i.lang))).toEqual(new Set(['nl', 'en']));
+  });
+
+  it('reaches the macro-F1 floor over all themes', () => {
+    // The measurement itself: printed so a run shows per-theme precision, recall and F1.
+    console.log(`${formatReport(report)}\n(${items.length} statements)`);
+    expect(report.macroF1).toBeGreaterThanOrEqual(MACRO_F1_FLOOR);
+  });
+
+  it('gets the sentiment of most statements right', () => {
+    expect(report.sentimentAccuracy).toBeGreaterThanOrEqual(0.6);
+  });
+});

@@ -1,0 +1,128 @@
+import type { ActivityHandler } from 'botbuilder';
+import { pseudonymize } from '../../core/pseudonym';
+import { translatorFor } from '../../locales';
+import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
+import { inBothLanguages, k, play, q, scale, type Step, type Transcript } from './transcript';
+
+const youthStart: Step[] = [
+  ['hoi', [k('consent:ask')]],
+  [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+  [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0), scale]],
+];
+const parentStart: Step[] = [
+  ['hoi', [k('consent:ask')]],
+  [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+  [{ nl: 'ouder', en: 'parent' }, [q('parent-checkin', 0), scale]],
+];
+const emoji = (d: number) => translatorFor('nl')(`scale:emoji.${d}`);
+
+const transcripts: Transcript[] = [
+  ...inBothLanguages('the session check runs to a summary the young person can show', [
+    ...youthStart,
+    ['5', [q('session-check', 1), scale]],
+    [{ nl: 'ik denk een 5', en: 'I think a 5' }, [q('session-check', 2)]],
+    [`4 ${emoji(4)}`, [q('session-check', 3)]],
+    [{ nl: 'Vijf!', en: 'five' }, [q('session-check', 4), k('questions:skip')]],
+    [{ nl: 'Het was fijn, dank je', en: 'It was nice, thanks' }, [k('summary:intro'), k('summary:remark'), k('summary:fine')]],
+    ['4', [k('commands:finished')]],
+  ]),
+  ...inBothLanguages('a low score makes the summary say it is worth talking about', [
+    ...youthStart,
+    ['5', [q('session-check', 1)]],
+    ['2', [q('session-check', 2)]],
+    ['5', [q('session-check', 3)]],
+    ['5', [q('session-check', 4)]],
+    [{ nl: 'overslaan', en: 'skip' }, [k('summary:score', { score: 2, emoji: emoji(2) }), k('summary:worth')]],
+  ]),
+  ...inBothLanguages('the parent check-in ends with a warm thank-you', [
+    ...parentStart,
+    ['4', [q('parent-checkin', 1)]],
+    ['3', [q('parent-checkin', 2)]],
+    ['5', [q('parent-checkin', 3)]],
+    ['4', [q('parent-checkin', 4), k('questions:skip')]],
+    [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('summary:parentThanks')]],
+  ]),
+  ...inBothLanguages('an answer not on the scale is asked again once, then skipped', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'banaan', en: 'banana' }, [k('questions:scaleHint'), q('session-check', 1), scale]],
+    ['10', [k('questions:movingOn'), q('session-check', 2)]],
+    [{ nl: 'weet ik niet', en: 'no idea' }, [q('session-check', 3)]],
+    [{ nl: 'eh', en: 'eh' }, [k('questions:scaleHint'), q('session-check', 3)]],
+    ['3', [q('session-check', 4)]],
+    [{ nl: 'nee', en: 'no' }, [k('summary:skipped'), k('summary:worth')]],
+  ]),
+];
+
+describe('check-in', () => {
+  let ctx: TestContext;
+  let bot: ActivityHandler;
+
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    bot = createBot(ctx);
+  });
+  afterEach(async () => ctx.close());
+
+  const responsesOf = (user: string) =>
+    ctx.app.store.listResponsesOfParticipant(pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', user));
+
+  it.each(transcripts)('$name ($locale)', async (transcript) => {
+    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    await play(user, transcript, ctx.app.data);
+  });
+
+  it('stores every answer with its theme, run and week, and skips as skipped', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'jongere', '4', 'banaan', 'banaan', 'overslaan', '2', 'Het wachten duurde lang']) {
+      await user.say(text);
+    }
+    const rows = (await responsesOf('u1')).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0);
+    const byQuestion = new Map(rows.map((r) => [r.question, r]));
+    expect(rows).toHaveLength(5);
+    expect(byQuestion.get('heard')).toMatchObject({ score: 4, skipped: false, theme: 'listening-respect' });
+    expect(byQuestion.get('goals')).toMatchObject({ score: null, skipped: true, theme: 'participation' });
+    expect(byQuestion.get('approach')).toMatchObject({ score: null, skipped: true, theme: 'staff-quality' });
+    expect(byQuestion.get('overall')).toMatchObject({ score: 2, theme: 'outcome' });
+    expect(byQuestion.get('open')).toMatchObject({ theme: null, skipped: false, score: null, flagged: false, text: 'Het wachten duurde lang' });
+    expect(Array.isArray(byQuestion.get('open')?.themes)).toBe(true);
+    expect(new Set(rows.map((r) => r.runId)).size).toBe(1);
+    for (const r of rows) {
+      expect(r).toMatchObject({ project: 'demo', team: null, role: 'youth', channel: 'test', questionSet: 'session-check', locale: 'nl', week: '2026-W11' });
+    }
+  });
+
+  it('keeps the answers of a conversation dropped halfway and continues there after a restart', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'jongere', '4', '5']) await user.say(text);
+    expect((await responsesOf('u1')).map((r) => r.score).sort()).toEqual([4, 5]);
+
+    // A new bot on the same store stands in for a restarted process.
+    const restarted = testUser(createBot(ctx), { locale: 'nl-NL', user: 'u1' });
+    const t = translatorFor('nl');
+    const set = ctx.app.data.questionSets.get('session-check')!;
+    const replies = texts(await restarted.say('3'));
+    expect(replies.join('\n')).toContain(set.questions[3].text.nl);
+    expect(replies.join('\n')).not.toContain(t('welcome:privacy'));
+    expect((await responsesOf('u1')).map((r) => r.score).sort()).toEqual([3, 4, 5]);
+  });
+
+  it('starts a new run with a new runId after start', async () => {
+    const user = testUser(bot, { locale: 'en-US', user: 'u1' });
+    for (const text of ['hi', 'yes', 'young person', '4', '4', '4', '4', 'skip', 'start', '5']) await user.say(text);
+    const rows = await responsesOf('u1');
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.runId)).size).toBe(2);
+  });
+
+  it('cuts very long text with a notice and never stores more than MAX_TEXT_LENGTH', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'ouder', '4', '4', '4', '4']) await user.say(text);
+    const replies = texts(await user.say('lang verhaal '.repeat(10000)));
+    const t = translatorFor('nl');
+    expect(replies).toContain(t('privacy:truncated', { max: ctx.app.config.maxTextLength }));
+    expect(replies.join('\n')).toContain(t('summary:parentThanks'));
+    const open = (await responsesOf('u1')).find((r) => r.question === 'open');
+    expect(open?.text?.length).toBeLessThanOrEqual(ctx.app.config.maxTextLength);
+  });
+});

@@ -1,0 +1,160 @@
+import type { ActivityHandler } from 'botbuilder';
+import { participantCode, pseudonymize } from '../../core/pseudonym';
+import { translatorFor } from '../../locales';
+import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
+import { inBothLanguages, k, play, q, scale, type Step, type Transcript } from './transcript';
+
+const youthStart: Step[] = [
+  ['hoi', [k('consent:ask')]],
+  [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+  [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0), scale]],
+];
+
+const transcripts: Transcript[] = [
+  ...inBothLanguages('help explains the commands and asks the open question again', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'help', en: 'help' }, [k('commands:help'), q('session-check', 1), scale]],
+    ['4', [q('session-check', 2)]],
+  ]),
+  ...inBothLanguages('stop silences the bot until start, which resumes the question', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'Stop', en: 'STOP' }, [k('commands:stopped')]],
+    ['5', 'silence'],
+    ['hallo?', 'silence'],
+    [{ activity: { text: '' } }, 'silence'],
+    ['start', [q('session-check', 1), scale]],
+    ['5', [q('session-check', 2)]],
+  ]),
+  ...inBothLanguages('stop before consent also silences, and start asks for consent again', [
+    ['hoi', [k('consent:ask')]],
+    ['stop', [k('commands:stopped')]],
+    ['ja', 'silence'],
+    ['start', [k('consent:ask')]],
+  ]),
+  ...inBothLanguages('the language switches mid-conversation and the question follows', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'taal', en: 'language' }, [k('commands:language.ask'), { suggested: ['Nederlands', 'English'] }]],
+    [{ nl: 'English', en: 'Nederlands' }, [k('commands:language.switched'), q('session-check', 1), scale], 'switch-language'],
+    ['3', [q('session-check', 2)]],
+    [{ nl: 'taal nl', en: 'language en' }, [k('commands:language.switched'), q('session-check', 3)], 'switch-language'],
+  ]),
+  ...inBothLanguages('an unknown language keeps the current one', [
+    ...youthStart,
+    [{ nl: 'taal', en: 'language' }, [k('commands:language.ask')]],
+    ['klingon', [k('commands:language.unknown'), q('session-check', 0)]],
+  ]),
+  ...inBothLanguages('erasure needs a yes; a no keeps everything', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'verwijder mijn gegevens', en: 'delete my data' }, [k('data:erase.confirm')]],
+    [{ nl: 'nee', en: 'no' }, [k('data:erase.cancelled'), q('session-check', 1)]],
+  ]),
+];
+
+describe('commands', () => {
+  let ctx: TestContext;
+  let bot: ActivityHandler;
+  const id = (user: string) => pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', user);
+
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    bot = createBot(ctx);
+  });
+  afterEach(async () => ctx.close());
+
+  it.each(transcripts)('$name ($locale)', async (transcript) => {
+    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    await play(user, transcript, ctx.app.data);
+  });
+
+  it('records the opt-out on the participant and lifts it on start', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'jongere', 'stop']) await user.say(text);
+    expect(await ctx.app.store.getParticipant(id('u1'))).toMatchObject({ optedOut: true });
+    await user.say('start');
+    expect(await ctx.app.store.getParticipant(id('u1'))).toMatchObject({ optedOut: false });
+  });
+
+  it('keeps the chosen language on the participant record', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'taal english']) await user.say(text);
+    expect(await ctx.app.store.getParticipant(id('u1'))).toMatchObject({ locale: 'en' });
+    expect(texts(await user.say('parent')).join('\n')).toContain(translatorFor('en')('questions:intro.parent', { count: 5 }));
+  });
+
+  it.each([
+    ['nl-NL', 'nl', 'mijn gegevens'],
+    ['en-US', 'en', 'my data'],
+  ] as const)('shows what is stored, with the participant code (%s)', async (tag, lng, command) => {
+    const user = testUser(bot, { locale: tag, user: 'u1' });
+    for (const text of ['hoi', lng === 'nl' ? 'ja' : 'yes', lng === 'nl' ? 'jongere' : 'young person', '4', '5']) await user.say(text);
+    const t = translatorFor(lng);
+    const shown = texts(await user.say(command)).join('\n');
+    const set = ctx.app.data.questionSets.get('session-check')!;
+    expect(shown).toContain(t('data:mine.role', { role: t('data:roles.youth') }));
+    expect(shown).toContain(t('data:mine.language', { language: t(`commands:languageName.${lng}`) }));
+    expect(shown).toContain(t('data:mine.consent', { date: '2026-03-10' }));
+    expect(shown).toContain(t('data:mine.answers', { count: 2 }));
+    expect(shown).toContain(t('data:mine.answerScore', { date: '2026-03-10', question: set.questions[1].text[lng], score: 5 }));
+    expect(shown).toContain(t('data:mine.code', { code: participantCode(id('u1')) }));
+    expect(shown).not.toContain('u1');
+    // and the question is asked again afterwards
+    expect(shown).toContain(set.questions[2].text[lng]);
+  });
+
+  it('says nothing is stored for someone who has not consented', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    await user.say('hoi');
+    expect(texts(await user.say('mijn gegevens')).join('\n')).toContain(translatorFor('nl')('data:mine.nothing'));
+  });
+
+  it('erases answers, record and state of one participant and leaves another untouched', async () => {
+    const a = testUser(bot, { locale: 'nl-NL', user: 'a' });
+    const b = testUser(bot, { locale: 'nl-NL', user: 'b' });
+    for (const text of ['hoi', 'ja', 'jongere', '4', '5', '3']) {
+      await a.say(text);
+      await b.say(text);
+    }
+    const t = translatorFor('nl');
+    expect(texts(await a.say('Verwijder mijn gegevens'))).toContain(translatorFor('nl')('data:erase.confirm'));
+    expect(texts(await a.say('ja'))).toEqual([t('data:erase.done', { count: 3 })]);
+
+    const { store } = ctx.app;
+    expect(await store.getParticipant(id('a'))).toBeUndefined();
+    expect(await store.listResponsesOfParticipant(id('a'))).toEqual([]);
+    const stateKeys = [`p/${id('a')}/user`];
+    expect(Object.keys(await store.botStorage.read(stateKeys))).toEqual([]);
+    expect(await store.isDoNotContact(id('a'))).toBe(false);
+    expect(await store.listAudit()).toEqual([
+      { at: ctx.clock.now().toISOString(), actor: 'participant', action: 'erase', target: id('a'), rows: expect.any(Number) },
+    ]);
+    expect((await store.listAudit())[0].rows).toBeGreaterThanOrEqual(4);
+
+    expect(await store.getParticipant(id('b'))).toMatchObject({ consent: true });
+    expect(await store.listResponsesOfParticipant(id('b'))).toHaveLength(3);
+    expect(Object.keys(await store.botStorage.read([`p/${id('b')}/user`]))).toHaveLength(1);
+
+    // Erased means forgotten: the next message starts over with the welcome and consent.
+    const after = texts(await a.say('hoi')).join('\n');
+    expect(after).toContain(t('welcome:privacy'));
+    expect(after).toContain(t('consent:ask'));
+  });
+
+  it('keeps only a do-not-contact marker when someone who stopped erases, and stays silent until start', async () => {
+    const user = testUser(bot, { locale: 'en-US', user: 'u1' });
+    for (const text of ['hi', 'yes', 'parent', '4', 'stop', 'delete my data']) await user.say(text);
+    const t = translatorFor('en');
+    expect(texts(await user.say('yes'))).toEqual([t('data:erase.done', { count: 1 }), t('data:erase.doneOptedOut')]);
+    const { store } = ctx.app;
+    expect(await store.isDoNotContact(id('u1'))).toBe(true);
+    expect(await store.getParticipant(id('u1'))).toBeUndefined();
+    expect(await store.listResponsesOfParticipant(id('u1'))).toEqual([]);
+
+    expect(await user.say('hello')).toEqual([]);
+    expect(texts(await user.say('start')).join('\n')).toContain(t('consent:ask'));
+    expect(await store.isDoNotContact(id('u1'))).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { pseudonymize } from '../../core/pseudonym';
+import { translatorFor } from '../../locales';
+import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
+import { inBothLanguages, k, play, q, raw, scale, type Transcript } from './transcript';
+
+const project = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
+const welcome = [k('welcome:privacy')];
+
+const transcripts: Transcript[] = [
+  ...inBothLanguages('a yes to consent leads to the role and the first question', [
+    ['hoi', [...welcome, k('consent:ask')]],
+    [{ nl: 'Ja hoor!', en: 'Yes please' }, [k('consent:thanks'), k('role:ask')]],
+    [{ nl: 'ik ben een jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale]],
+  ]),
+  ...inBothLanguages('a no to consent ends politely and asks nothing more', [
+    ['hallo', [k('consent:ask')]],
+    [{ nl: 'NEE', en: 'NO' }, [k('consent:declined')]],
+    ['4', [k('consent:declinedReminder')]],
+  ]),
+  ...inBothLanguages('consent is asked again with a hint when the answer is unclear', [
+    ['hallo', [k('consent:ask')]],
+    ['misschien', [k('consent:hint'), k('consent:ask')]],
+    [{ nl: 'ok', en: 'ok' }, [k('consent:thanks'), k('role:ask')]],
+    ['wie?', [k('role:hint'), k('role:ask')]],
+    [{ nl: 'Ouder', en: 'Parent' }, [k('questions:intro.parent', { count: 5 }), q('parent-checkin', 0), scale]],
+  ]),
+  ...inBothLanguages('empty text, attachments only and card submits get a sensible reply', [
+    ['hoi', [k('consent:ask')]],
+    [{ activity: { text: '   ' } }, [k('commands:empty'), k('consent:ask')]],
+    [{ activity: { text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1/x.png' }] } }, [k('commands:textOnly'), k('consent:ask')]],
+    [{ activity: { text: undefined, value: { choice: 'ja' } } }, [k('consent:thanks'), k('role:ask')]],
+    [{ activity: { text: undefined, value: { text: 'jongere' } } }, [q('session-check', 0)]],
+    [{ activity: { text: undefined, value: { choice: 4 } } }, [q('session-check', 1)]],
+    [{ activity: { text: undefined, value: 'not an object' } }, [k('commands:empty'), q('session-check', 1)]],
+    [{ activity: { type: 'typing' } }, 'silence'],
+  ]),
+];
+
+describe('first contact', () => {
+  let ctx: TestContext;
+  let bot: ActivityHandler;
+
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    bot = createBot(ctx);
+  });
+  afterEach(async () => ctx.close());
+
+  it.each(transcripts)('$name ($locale)', async (transcript) => {
+    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US' });
+    await play(user, transcript, ctx.app.data);
+  });
+
+  it.each([
+    ['nl-NL', 'nl'],
+    ['en-US', 'en'],
+  ] as const)('says who asks, in the channel language (%s)', async (tag, lng) => {
+    const user = testUser(bot, { locale: tag });
+    const replies = texts(await user.say('hoi'));
+    expect(replies[0]).toBe(translatorFor(lng)('welcome:hello', { project: project[lng] }));
+  });
+
+  it('falls back to DEFAULT_LOCALE when the channel locale is unknown', async () => {
+    const user = testUser(bot, { locale: 'fr-FR' });
+    expect(texts(await user.say('bonjour'))).toContain(translatorFor('nl')('consent:ask'));
+  });
+
+  it('stores nothing in the domain store after a no', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'decliner' });
+    await user.say('hoi');
+    await user.say('nee');
+    const id = pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', 'decliner');
+    expect(await ctx.app.store.getParticipant(id)).toBeUndefined();
+    expect(await ctx.app.store.listResponsesOfParticipant(id)).toEqual([]);
+  });
+
+  it('creates the participant record on a yes, under the pseudonym', async () => {
+    const user = testUser(bot, { locale: 'en-US', user: 'joiner' });
+    await user.say('hi');
+    await user.say('yes');
+    await user.say('parent');
+    const id = pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', 'joiner');
+    expect(await ctx.app.store.getParticipant(id)).toMatchObject({
+      id,
+      role: 'parent',
+      locale: 'en',
+      consent: true,
+      consentAt: ctx.clock.now().toISOString(),
+      optedOut: false,
+      project: 'demo',
+      team: null,
+      channel: 'test',
+    });
+  });
+
+  it('remembers consent and role in a new conversation of the same person', async () => {
+    const first = testUser(bot, { locale: 'nl-NL', user: 'returner', conversation: 'c1' });
+    await first.say('hoi');
+    await first.say('ja');
+    await first.say('jongere');
+    const second = testUser(bot, { locale: 'nl-NL', user: 'returner', conversation: 'c2' });
+    const replies = texts(await second.say('hoi'));
+    const t = translatorFor('nl');
+    expect(replies.join('\n')).toContain(t('welcome:privacy'));
+    expect(replies.join('\n')).not.toContain(t('consent:ask'));
+    expect(replies.join('\n')).not.toContain(t('role:ask'));
+    expect(replies.join('\n')).toContain(t('questions:intro.youth', { count: 5 }));
+  });
+
+  it('greets once on conversationUpdate and never again in that conversation', async () => {
+    const user = testUser(bot, { locale: 'nl-NL' });
+    const t = translatorFor('nl');
+    const added: Partial<Activity> = { type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'u' }, { id: 'bot', name: 'b' }], text: undefined };
+    const greeting = texts(await user.say(added));
+    expect(greeting).toContain(t('welcome:privacy'));
+    expect(greeting).toContain(t('consent:ask'));
+    expect(texts(await user.say(added))).toEqual([]);
+    const answer = texts(await user.say('ja'));
+    expect(answer).not.toContain(t('welcome:privacy'));
+    expect(answer).toContain(t('role:ask'));
+  });
+
+  it('does not greet when only the bot joins', async () => {
+    const user = testUser(bot, { locale: 'nl-NL' });
+    expect(await user.say({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'b' }], text: undefined })).toEqual([]);
+  });
+
+  it('starts a web chat in the language the page asks for', async () => {
+    const user = testUser(bot, { locale: 'nl-NL' });
+    const t = translatorFor('en');
+    const replies = texts(await user.say({ type: 'event', name: 'webchat/join', value: { lang: 'en' }, text: undefined }));
+    expect(replies[0]).toBe(t('welcome:hello', { project: project.en }));
+    expect(replies).toContain(t('consent:ask'));
+    expect(texts(await user.say({ type: 'event', name: 'webchat/join', value: { lang: 'en' }, text: undefined }))).toEqual([]);
+    expect(texts(await user.say('yes'))).toContain(t('role:ask'));
+  });
+
+  it('ignores events it does not know', async () => {
+    const user = testUser(bot, { locale: 'nl-NL' });
+    expect(await user.say({ type: 'event', name: 'something/else', value: 42, text: undefined })).toEqual([]);
+    expect(await user.say({ type: 'messageReaction', text: undefined })).toEqual([]);
+  });
+});

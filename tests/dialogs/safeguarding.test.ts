@@ -1,0 +1,118 @@
+import type { ActivityHandler } from 'botbuilder';
+import { pseudonymize } from '../../core/pseudonym';
+import { safeguardingReply } from '../../core/safeguarding/reply';
+import type { SafeguardingAlert, SafeguardingAlertOutcome, SafeguardingNotifier } from '../../core/safeguarding/notifier';
+import { translatorFor } from '../../locales';
+import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
+
+/** Records the alerts the bot raises and answers with a fixed outcome. */
+class RecordingNotifier implements SafeguardingNotifier {
+  readonly alerts: SafeguardingAlert[] = [];
+  constructor(private readonly outcome: SafeguardingAlertOutcome) {}
+  async notify(alert: SafeguardingAlert): Promise<SafeguardingAlertOutcome> {
+    this.alerts.push(alert);
+    return this.outcome;
+  }
+}
+
+const crisis = { nl: 'Ik wil niet meer leven', en: 'I want to kill myself' };
+const yes = { nl: 'ja', en: 'yes' };
+const no = { nl: 'nee', en: 'no' };
+
+describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
+  let ctx: TestContext;
+  const t = translatorFor(lng);
+  const tag = lng === 'nl' ? 'nl-NL' : 'en-US';
+  const id = (user: string) => pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', user);
+
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    await ctx.app.store.addSessionCodes([
+      { code: 'K7PX4M', project: 'demo', team: 'wijkteam-zuid', createdAt: START.toISOString(), expiresAt: new Date(START.getTime() + 86_400_000).toISOString() },
+    ]);
+  });
+  afterEach(async () => ctx.close());
+
+  async function youthAtOpenQuestion(bot: ActivityHandler, user = 'u1') {
+    const u = testUser(bot, { locale: tag, user });
+    for (const text of ['start K7PX4M', yes[lng], lng === 'nl' ? 'jongere' : 'young person', '4', '4', '4', '4']) await u.say(text);
+    return u;
+  }
+
+  it('answers a crisis signal at once with the helplines, flags it, and alerts on a yes without the text', async () => {
+    const notifier = new RecordingNotifier('sent');
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    const replies = texts(await user.say(crisis[lng]));
+    expect(replies).toContain(safeguardingReply(t, 'NL'));
+    expect(replies).toContain(t('safeguarding:contact.ask'));
+    expect(replies.join('\n')).not.toContain(t('summary:intro'));
+
+    const open = (await ctx.app.store.listResponsesOfParticipant(id('u1'))).find((r) => r.question === 'open');
+    expect(open).toMatchObject({ flagged: true });
+
+    const after = texts(await user.say(yes[lng]));
+    expect(after).toContain(t('safeguarding:contact.sent'));
+    expect(after.join('\n')).toContain(t('summary:intro'));
+    expect(notifier.alerts).toEqual([{ project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
+    expect(JSON.stringify(notifier.alerts)).not.toContain(crisis[lng]);
+  });
+
+  it('raises no alert when the young person says no', async () => {
+    const notifier = new RecordingNotifier('sent');
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    await user.say(crisis[lng]);
+    const after = texts(await user.say(no[lng]));
+    expect(after).toContain(t('safeguarding:contact.declined'));
+    expect(after.join('\n')).toContain(t('summary:intro'));
+    expect(notifier.alerts).toEqual([]);
+  });
+
+  it('asks once more when the answer is unclear, then treats it as a no', async () => {
+    const notifier = new RecordingNotifier('sent');
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    await user.say(crisis[lng]);
+    const again = texts(await user.say('hmm'));
+    expect(again).toEqual([t('commands:yesNoHint'), t('safeguarding:contact.ask')]);
+    expect(texts(await user.say('hmm'))).toContain(t('safeguarding:contact.declined'));
+    expect(notifier.alerts).toEqual([]);
+  });
+
+  it.each([
+    ['no notifier', undefined],
+    ['no contact configured', new RecordingNotifier('no-contact')],
+    ['a failed alert', new RecordingNotifier('failed')],
+  ])('tells the young person when nobody can be alerted (%s)', async (_name, notifier) => {
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    await user.say(crisis[lng]);
+    expect(texts(await user.say(yes[lng]))).toContain(t('safeguarding:contact.noContact'));
+  });
+
+  it('shows a parent the helplines without asking about contact', async () => {
+    const notifier = new RecordingNotifier('sent');
+    const user = testUser(createBot(ctx, { safeguarding: notifier }), { locale: tag, user: 'p1' });
+    for (const text of ['hoi', yes[lng], lng === 'nl' ? 'ouder' : 'parent', '4', '4', '4', '4']) await user.say(text);
+    const replies = texts(await user.say(crisis[lng]));
+    expect(replies).toContain(safeguardingReply(t, 'NL'));
+    expect(replies).not.toContain(t('safeguarding:contact.ask'));
+    expect(replies).toContain(t('summary:parentThanks'));
+    expect(notifier.alerts).toEqual([]);
+  });
+
+  it('uses the helplines of the country of the project', async () => {
+    await ctx.app.store.addSessionCodes([
+      { code: 'BE2345', project: 'vlaanderen-demo', team: null, createdAt: START.toISOString(), expiresAt: new Date(START.getTime() + 86_400_000).toISOString() },
+    ]);
+    const user = testUser(createBot(ctx), { locale: tag, user: 'b1' });
+    for (const text of ['start BE2345', yes[lng], lng === 'nl' ? 'jongere' : 'young person', '4', '4', '4', '4']) await user.say(text);
+    expect(texts(await user.say(crisis[lng]))).toContain(safeguardingReply(t, 'BE'));
+  });
+
+  it('does not raise anything for everyday words', async () => {
+    const notifier = new RecordingNotifier('sent');
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    const everyday = lng === 'nl' ? 'Ik ging dood van het lachen' : 'This waiting list kills me';
+    const replies = texts(await user.say(everyday));
+    expect(replies).not.toContain(safeguardingReply(t, 'NL'));
+    expect(replies.join('\n')).toContain(t('summary:intro'));
+  });
+});

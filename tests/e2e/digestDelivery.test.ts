@@ -1,0 +1,234 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import type { RunningApp } from '../../bot/app';
+import { startDigestScheduler, type DigestScheduler } from '../../bot/digest';
+import { createTeamsSafeguardingNotifier } from '../../bot/safeguardingNotifier';
+import { runDemoData } from '../../cli/demoData';
+import { ManualClock } from '../../core/clock';
+import { pseudonymize } from '../../core/pseudonym';
+import { translatorFor } from '../../locales';
+import { emulatorUser, postRaw, replyText, ROOT, startTestApp, type PostResult } from '../helpers/botHttp';
+import { FakeConnector } from './connectorServer';
+
+const LEAD = '11111111-aaaa-4bbb-8ccc-000000000001';
+const LEAD_2 = '11111111-aaaa-4bbb-8ccc-000000000002';
+const SAFE = '11111111-aaaa-4bbb-8ccc-00000000000s';
+const STRANGER = '99999999-aaaa-4bbb-8ccc-000000000009';
+const LEAD_EMAIL = 'projectleider@example.org';
+const FAST = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
+const nl = translatorFor('nl');
+
+/** Monday 9 March 2026, 07:00 in Amsterdam: an hour before the digest of 2026-W10 is due. */
+const BEFORE = new Date('2026-03-09T06:00:00Z');
+const HOUR = 3_600_000;
+
+function testConfigDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hoormij-config-'));
+  for (const f of ['themes.json', 'question-sets.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
+  const projects = JSON.parse(readFileSync(join(ROOT, 'config', 'projects.json'), 'utf8')) as {
+    projects: { id: string; leads: unknown[]; safeguardingContact?: unknown }[];
+  };
+  const demo = projects.projects.find((p) => p.id === 'demo')!;
+  demo.leads = [{ aadObjectId: LEAD }, { aadObjectId: LEAD_2 }, { email: LEAD_EMAIL }];
+  demo.safeguardingContact = { aadObjectId: SAFE };
+  for (const p of projects.projects) if (p.id !== 'demo') delete p.safeguardingContact;
+  writeFileSync(join(dir, 'projects.json'), JSON.stringify(projects));
+  return dir;
+}
+
+describe('the weekly digest in Teams, end to end', () => {
+  const connector = new FakeConnector();
+  const clock = new ManualClock(BEFORE);
+  let app: RunningApp;
+  const schedulers: DigestScheduler[] = [];
+
+  /** A Teams user posting to the real /api/messages; replies come back in the body. */
+  const teams = (userId: string, conversationId: string, aadObjectId?: string) => ({
+    send: (text: string, extra: Partial<Activity> = {}): Promise<PostResult> =>
+      postRaw(
+        app.url,
+        JSON.stringify({
+          type: 'message',
+          id: `m-${Math.random().toString(36).slice(2)}`,
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          deliveryMode: 'expectReplies',
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+          from: { id: userId, name: 'Lead', aadObjectId },
+          recipient: { id: '28:hoormij', name: 'HoorMij' },
+          locale: 'nl-NL',
+          text,
+          ...extra,
+        }),
+      ),
+  });
+
+  const scheduler = (instanceId: string) => {
+    const s = startDigestScheduler(app.app, app.runtime, { instanceId, retry: FAST });
+    schedulers.push(s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp({ CONFIG_DIR: testConfigDir() }, { clock });
+    const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+    await runDemoData(
+      { project: 'demo', weeks: 3 },
+      { store: app.app.store, data: app.app.data, tagger: app.app.tagger, secretForPseudonyms: app.app.secrets.pseudonymSecret, now: clock.now() },
+      sink,
+    );
+  });
+  afterAll(async () => {
+    for (const s of schedulers) await s.close();
+    await app.close();
+    await connector.stop();
+  });
+
+  it('refuses someone who is not a lead of the project, politely', async () => {
+    const r = await teams('29:stranger', 'conv-stranger', STRANGER).send('digest aanmelden demo');
+    expect(replyText(r)).toBe(nl('digest:commands.notLead', { project: 'Demoproject HoorMij' }));
+    expect(await app.app.store.listSubscriptions('demo')).toEqual([]);
+  });
+
+  it('says clearly when a project does not exist', async () => {
+    const r = await teams('29:lead', 'conv-lead', LEAD).send('Digest Aanmelden bestaat-niet');
+    expect(replyText(r)).toContain(nl('digest:commands.unknownProject', { project: 'bestaat-niet' }));
+  });
+
+  it('lets participant messages through to the feedback dialogs', async () => {
+    const r = await teams('29:lead', 'conv-lead', LEAD).send('hallo');
+    expect(replyText(r)).not.toContain(nl('digest:commands.notLead', { project: 'Demoproject HoorMij' }));
+    expect(r.replies.length).toBeGreaterThan(0);
+  });
+
+  it('subscribes a lead by AAD object id and delivers the digest exactly once with two scheduler instances', async () => {
+    const r = await teams('29:lead', 'conv-lead', LEAD).send('digest aanmelden demo');
+    expect(replyText(r)).toBe(nl('digest:commands.subscribed', { project: 'Demoproject HoorMij', id: 'demo' }));
+    const subs = await app.app.store.listSubscriptions('demo');
+    expect(subs).toHaveLength(1);
+    expect(subs[0].lead).toBe(pseudonymize(app.app.secrets.pseudonymSecret, 'msteams', '29:lead'));
+    expect(subs[0].ref).toMatchObject({ channelId: 'msteams', serviceUrl: connector.url, conversation: { id: 'conv-lead' } });
+    expect(JSON.stringify(subs[0])).not.toContain(LEAD);
+
+    // an hour before Monday 08:00 nothing of this week is due yet
+    const early = scheduler('instance-a');
+    await early.started;
+    expect(connector.to('conv-lead')).toHaveLength(0);
+    expect(await app.app.store.getDigestClaim('demo', '2026-W10')).toBeUndefined();
+
+    clock.advance(HOUR + 60_000);
+    const a = scheduler('instance-b');
+    const b = scheduler('instance-c');
+    await Promise.all([a.started, b.started, a.tick(), b.tick(), early.tick()]);
+
+    const posted = connector.to('conv-lead');
+    expect(posted).toHaveLength(1);
+    const attachment = (posted[0].attachments as { contentType: string; content: { version: string; body: unknown[] } }[])[0];
+    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(attachment.content.version).toBe('1.5');
+    expect(JSON.stringify(attachment.content)).toContain('2026-W10');
+    expect(JSON.stringify(attachment.content)).toContain(nl('digest:scores.title'));
+
+    const claim = await app.app.store.getDigestClaim('demo', '2026-W10');
+    expect(claim?.sentAt).not.toBeNull();
+    const audit = (await app.app.store.listAudit()).filter((e) => e.action === 'digest-sent');
+    expect(audit).toEqual([expect.objectContaining({ actor: 'system', target: 'demo/2026-W10', rows: 1 })]);
+
+    // a restart later that week finds the week claimed and sends nothing
+    clock.advance(2 * 24 * HOUR);
+    const restarted = scheduler('instance-d');
+    expect((await restarted.started).find((run) => run.project === 'demo')?.status).toBe('claimed-elsewhere');
+    expect(connector.to('conv-lead')).toHaveLength(1);
+  });
+
+  it('sends a digest at once on "digest nu" without a project, for the project the lead follows', async () => {
+    const r = await teams('29:lead', 'conv-lead', LEAD).send('digest nu');
+    const card = r.replies.flatMap((a) => a.attachments ?? [])[0];
+    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card?.content)).toContain('Demoproject HoorMij');
+  });
+
+  it('recognises a lead by e-mail through the Teams member look-up', async () => {
+    connector.members.set('29:by-mail', { id: '29:by-mail', email: LEAD_EMAIL.toUpperCase() });
+    const r = await teams('29:by-mail', 'conv-gone').send('digest subscribe demo');
+    expect(replyText(r)).toBe(translatorFor('en')('digest:commands.subscribed', { project: 'HoorMij demo project', id: 'demo' }));
+  });
+
+  it('retries a throttled send, and ends a subscription when Teams says the app is gone', async () => {
+    await teams('29:lead-2', 'conv-flaky', LEAD_2).send('digest aanmelden demo');
+    connector.scripted.set('conv-flaky', [412, 429]);
+    connector.scripted.set('conv-gone', [403]);
+    expect(await app.app.store.listSubscriptions('demo')).toHaveLength(3);
+
+    clock.set(new Date('2026-03-16T07:05:00Z')); // Monday 08:05 in Amsterdam: 2026-W11 is due
+    const runs = await scheduler('instance-e').started;
+    expect(runs.find((r) => r.project === 'demo')).toMatchObject({ week: '2026-W11', status: 'sent', sent: 2, removed: 1 });
+    expect(connector.to('conv-flaky')).toHaveLength(1);
+    expect(connector.to('conv-gone')).toHaveLength(0);
+    expect((await app.app.store.listSubscriptions('demo')).map((s) => s.ref.conversation.id).sort()).toEqual(['conv-flaky', 'conv-lead']);
+  });
+
+  it('unsubscribes the lead who asks', async () => {
+    const r = await teams('29:lead-2', 'conv-flaky', LEAD_2).send('digest afmelden');
+    expect(replyText(r)).toBe(nl('digest:commands.unsubscribed', { project: 'Demoproject HoorMij' }));
+    expect((await app.app.store.listSubscriptions('demo')).map((s) => s.ref.conversation.id)).toEqual(['conv-lead']);
+  });
+
+  describe('safeguarding alerts', () => {
+    const crisis = 'Ik wil niet meer leven';
+    const code = async (project: string, team: string | null) => {
+      const c = project === 'demo' ? 'K7PX4M' : 'W2ZQ9H';
+      await app.app.store.addSessionCodes([
+        { code: c, project, team, createdAt: clock.now().toISOString(), expiresAt: new Date(clock.now().getTime() + 86_400_000).toISOString() },
+      ]);
+      return c;
+    };
+    const youthInCrisis = async (user: string, sessionCode: string) => {
+      const u = emulatorUser(app.url, user);
+      for (const text of [`start ${sessionCode}`, 'ja', 'jongere', '4', '4', '4', '4']) await u.send(text);
+      await u.send(crisis);
+      return u;
+    };
+
+    it('only the configured safeguarding contact can register', async () => {
+      const r = await teams('29:lead', 'conv-lead', LEAD).send('veiligheid aanmelden demo');
+      expect(replyText(r)).toBe(nl('digest:commands.notSafeguardingContact', { project: 'Demoproject HoorMij' }));
+      const ok = await teams('29:safe', 'conv-safe', SAFE).send('veiligheid aanmelden demo');
+      expect(replyText(ok)).toBe(nl('digest:commands.safeguardingSubscribed', { project: 'Demoproject HoorMij' }));
+    });
+
+    it('alerts the contact at once on a yes, with team, code and time but never the text', async () => {
+      const sessionCode = await code('demo', 'wijkteam-zuid');
+      const u = await youthInCrisis('youth-yes', sessionCode);
+      await u.send('ja');
+      const alerts = connector.to('conv-safe');
+      expect(alerts).toHaveLength(1);
+      const text = String(alerts[0].text);
+      expect(text).toContain('wijkteam-zuid');
+      expect(text).toContain(sessionCode);
+      expect(text).not.toContain(crisis);
+      expect(JSON.stringify(alerts[0])).not.toContain('youth-yes');
+      expect((await app.app.store.listAudit()).some((e) => e.action === 'safeguarding-alert' && e.target === 'demo')).toBe(true);
+    });
+
+    it('sends nothing when the young person says no', async () => {
+      const before = connector.to('conv-safe').length;
+      const u = await youthInCrisis('youth-no', await code('demo', 'wijkteam-noord'));
+      await u.send('nee');
+      expect(connector.to('conv-safe')).toHaveLength(before);
+    });
+
+    it('reports no contact for a project without one, and sends nothing', async () => {
+      const before = connector.posted.length;
+      const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
+      const at = clock.now().toISOString();
+      expect(await notifier.notify({ project: 'vlaanderen-demo', team: 'leefgroep-1', sessionCode: null, at })).toBe('no-contact');
+      const u = await youthInCrisis('youth-be', await code('vlaanderen-demo', 'leefgroep-1'));
+      await u.send('ja');
+      expect(connector.posted).toHaveLength(before);
+    });
+  });
+});

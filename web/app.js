@@ -1,0 +1,352 @@
+/*
+ * HoorMij web chat page. Runs in the browser as-is (no build step).
+ * - Token: always from this server's POST /api/directline/token (offline: the local Direct Line;
+ *   with DIRECT_LINE_SECRET: Azure's, and the answer says which domain to use).
+ * - Same device = same participant: a random "dl_" user id kept in localStorage.
+ * - Reload = same conversation: conversation id and token are kept too, and resumed.
+ * - Texts come from /locales/<lng>/web.json; nothing shown here is hard-coded.
+ */
+(function () {
+  'use strict';
+
+  var KEYS = { user: 'hoormij.userId', conversation: 'hoormij.conversation', lang: 'hoormij.lang' };
+  var LANGS = ['nl', 'en'];
+  var WEBCHAT_LOCALE = { nl: 'nl-NL', en: 'en-US' };
+  var CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
+  // directlinejs statuses (ConnectionStatus enum).
+  var STATUS = { online: 2, expiredToken: 3, failedToConnect: 4, ended: 5 };
+  // Renew this long before the token expires; the page also renews on a 403 (ExpiredToken).
+  var RENEW_MARGIN_MS = 60 * 1000;
+
+  var params = new URLSearchParams(window.location.search);
+  var code = normalizeCode(params.get('code'));
+  var lang = pickLang(params.get('lang')) || pickLang(storageGet(KEYS.lang)) || pickLang(document.documentElement.lang) || 'nl';
+  var texts = {};
+  var styleOptions = {};
+  var session = null; // { conversationId, token, expiresAt, domain, code }
+  var directLine = null;
+  var store = null;
+  var refreshTimer = null;
+  var retryTimer = null;
+  var generation = 0;
+
+  var el = {
+    root: document.documentElement,
+    webchat: document.getElementById('webchat'),
+    status: document.getElementById('status'),
+    heading: document.getElementById('heading'),
+    tagline: document.getElementById('tagline'),
+    main: document.getElementById('main'),
+    langGroup: document.getElementById('lang-switch'),
+    langButtons: Array.prototype.slice.call(document.querySelectorAll('#lang-switch button[data-lang]')),
+  };
+
+  function normalizeCode(value) {
+    var c = String(value || '').replace(/[\s-]+/g, '').toUpperCase();
+    return CODE_PATTERN.test(c) ? c : undefined;
+  }
+
+  function pickLang(value) {
+    var l = String(value || '').toLowerCase().split(/[-_]/)[0];
+    return LANGS.indexOf(l) >= 0 ? l : undefined;
+  }
+
+  // Storage can be off (private mode, strict settings); the chat still works, it just forgets.
+  function storageGet(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function storageSet(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) {
+      /* not kept */
+    }
+  }
+
+  function userId() {
+    var id = storageGet(KEYS.user);
+    if (id && /^dl_[A-Za-z0-9_-]{16,64}$/.test(id)) return id;
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    id = 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    storageSet(KEYS.user, id);
+    return id;
+  }
+
+  function loadSession() {
+    try {
+      var s = JSON.parse(storageGet(KEYS.conversation) || 'null');
+      return s && typeof s.conversationId === 'string' && typeof s.token === 'string' ? s : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function saveSession() {
+    storageSet(KEYS.conversation, session ? JSON.stringify(session) : null);
+  }
+
+  function t(path) {
+    return path.split('.').reduce(function (o, k) { return o && o[k]; }, texts) || '';
+  }
+
+  function setStatus(state, key) {
+    el.status.setAttribute('data-state', state);
+    el.status.textContent = key ? t(key) : '';
+  }
+
+  function getJson(url) {
+    return window.fetch(url, { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error(url + ' answered ' + res.status);
+      return res.json();
+    });
+  }
+
+  function applyTexts() {
+    el.root.lang = lang;
+    document.title = t('page.title');
+    el.heading.textContent = t('page.heading');
+    el.tagline.textContent = t('page.tagline');
+    el.main.setAttribute('aria-label', t('chat.label'));
+    el.langGroup.setAttribute('aria-label', t('language.label'));
+    el.langButtons.forEach(function (button) {
+      var l = button.getAttribute('data-lang');
+      button.setAttribute('aria-pressed', String(l === lang));
+      button.setAttribute('aria-label', t('language.' + l));
+      button.textContent = t('language.' + l + 'Short');
+    });
+    if (el.status.getAttribute('data-state') === 'connecting') setStatus('connecting', 'status.connecting');
+  }
+
+  function loadTexts() {
+    return getJson('/locales/' + lang + '/web.json').then(function (json) {
+      texts = json;
+      applyTexts();
+    });
+  }
+
+  /** Asks this server for a token; resolves null when it is busy (then we try again later). */
+  function requestToken(conversationId) {
+    var body = { userId: userId() };
+    if (conversationId) body.conversationId = conversationId;
+    return window
+      .fetch('/api/directline/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+      })
+      .then(function (res) {
+        if (res.status === 429) {
+          var wait = Number(res.headers.get('Retry-After'));
+          return { busy: true, waitMs: Math.min(Math.max(isNaN(wait) ? 10 : wait, 3), 60) * 1000 };
+        }
+        if (!res.ok) throw new Error('token request answered ' + res.status);
+        return res.json();
+      });
+  }
+
+  function sessionFrom(answer) {
+    return {
+      conversationId: answer.conversationId,
+      token: answer.token,
+      expiresAt: Date.now() + answer.expires_in * 1000,
+      domain: answer.domain || window.location.origin + '/v3/directline',
+      code: code,
+    };
+  }
+
+  function retryLater(fn, waitMs, statusKey) {
+    setStatus('waiting', statusKey);
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(fn, waitMs);
+  }
+
+  /** Start: resume the stored conversation when it belongs to this link, else begin a new one. */
+  function start() {
+    var saved = loadSession();
+    if (saved && code && saved.code !== code) saved = null; // a new session code starts a new chat
+    if (saved && saved.expiresAt - Date.now() > RENEW_MARGIN_MS) {
+      session = saved;
+      connect(true);
+      return;
+    }
+    requestToken(saved && saved.conversationId)
+      .then(function (answer) {
+        if (answer.busy) return retryLater(start, answer.waitMs, 'status.busy');
+        var resumed = Boolean(saved && answer.conversationId === saved.conversationId);
+        session = sessionFrom(answer);
+        saveSession();
+        connect(resumed);
+      })
+      .catch(function () {
+        retryLater(start, 5000, 'status.offline');
+      });
+  }
+
+  /** Begin again after the server forgot the conversation; the bot remembers the user. */
+  function restart() {
+    session = null;
+    saveSession();
+    requestToken()
+      .then(function (answer) {
+        if (answer.busy) return retryLater(restart, answer.waitMs, 'status.busy');
+        session = sessionFrom(answer);
+        saveSession();
+        connect(false);
+        setStatus('notice', 'status.restarted');
+      })
+      .catch(function () {
+        retryLater(restart, 5000, 'status.offline');
+      });
+  }
+
+  function connect(resumed) {
+    generation += 1;
+    var mine = generation;
+    if (directLine) directLine.end();
+    var joinPending = !resumed;
+    directLine = window.WebChat.createDirectLine({
+      token: session.token,
+      domain: session.domain,
+      conversationId: resumed ? session.conversationId : undefined,
+      webSocket: true,
+      conversationStartProperties: { locale: WEBCHAT_LOCALE[lang] },
+    });
+    store = window.WebChat.createStore({}, function (api) {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            setStatus('online');
+            if (joinPending) {
+              joinPending = false;
+              api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: joinValue() } });
+            }
+          }
+          return next(action);
+        };
+      };
+    });
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (mine !== generation) return;
+      if (status === STATUS.online) setStatus('online');
+      else if (status === STATUS.expiredToken) renewToken();
+      else if (status === STATUS.failedToConnect || status === STATUS.ended) restart();
+    });
+    // A WebSocket that cannot reconnect ends the activity stream instead of changing the status.
+    directLine.activity$.subscribe({
+      error: function () {
+        if (mine === generation) restart();
+      },
+    });
+    render();
+    scheduleRefresh();
+  }
+
+  function joinValue() {
+    var value = { lang: lang };
+    if (code) value.code = code;
+    return value;
+  }
+
+  function render() {
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        locale: WEBCHAT_LOCALE[lang],
+        styleOptions: styleOptions,
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('chat.placeholder') },
+        sendTypingIndicator: false,
+      },
+      el.webchat,
+    );
+  }
+
+  function scheduleRefresh() {
+    window.clearTimeout(refreshTimer);
+    var lifetime = session.expiresAt - Date.now();
+    // Halfway through the token's life, as directlinejs does for its own 30-minute tokens.
+    refreshTimer = window.setTimeout(refreshToken, Math.max(lifetime / 2, 1000));
+  }
+
+  /** Keeps a tab that stays open working: tokens/refresh while the token is still valid. */
+  function refreshToken() {
+    window
+      .fetch(session.domain + '/tokens/refresh', { method: 'POST', headers: { Authorization: 'Bearer ' + session.token } })
+      .then(function (res) {
+        if (res.status === 403 || res.status === 404) return renewToken();
+        if (!res.ok) throw new Error('refresh answered ' + res.status);
+        return res.json().then(function (answer) {
+          adoptToken(answer);
+        });
+      })
+      .catch(function () {
+        refreshTimer = window.setTimeout(refreshToken, 10000);
+      });
+  }
+
+  /** The token expired (laptop asleep, tab in the background): get one for the same conversation. */
+  function renewToken() {
+    var conversationId = session && session.conversationId;
+    requestToken(conversationId)
+      .then(function (answer) {
+        if (answer.busy) return retryLater(renewToken, answer.waitMs, 'status.busy');
+        if (answer.conversationId !== conversationId) {
+          // The server no longer knows the conversation: continue in the new one.
+          session = sessionFrom(answer);
+          saveSession();
+          connect(false);
+          setStatus('notice', 'status.restarted');
+          return;
+        }
+        adoptToken(answer);
+      })
+      .catch(function () {
+        retryLater(renewToken, 5000, 'status.offline');
+      });
+  }
+
+  function adoptToken(answer) {
+    session.token = answer.token;
+    session.expiresAt = Date.now() + answer.expires_in * 1000;
+    saveSession();
+    directLine.reconnect({ conversationId: session.conversationId, token: session.token });
+    scheduleRefresh();
+  }
+
+  function switchLanguage(next) {
+    if (next === lang || LANGS.indexOf(next) < 0) return;
+    lang = next;
+    storageSet(KEYS.lang, lang);
+    params.set('lang', lang);
+    window.history.replaceState(null, '', window.location.pathname + '?' + params.toString());
+    loadTexts().then(function () {
+      if (!store) return;
+      render();
+      store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { lang: lang } } });
+    });
+  }
+
+  el.langButtons.forEach(function (button) {
+    button.addEventListener('click', function () {
+      switchLanguage(button.getAttribute('data-lang'));
+    });
+  });
+
+  Promise.all([loadTexts(), getJson('/styleOptions.json')])
+    .then(function (loaded) {
+      styleOptions = loaded[1];
+      if (pickLang(params.get('lang'))) storageSet(KEYS.lang, lang);
+      start();
+    })
+    .catch(function () {
+      retryLater(function () { window.location.reload(); }, 5000, 'status.offline');
+    });
+})();
