@@ -61,9 +61,16 @@ export async function deliverProactive(
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
     attempts++;
     try {
+      let failure: unknown;
       await adapter.continueConversationAsync(appId, ref as Partial<ConversationReference>, async (ctx) => {
-        await ctx.sendActivity(activity);
+        // caught here, not in the adapter: its onTurnError would send the lead an apology instead
+        try {
+          await ctx.sendActivity(activity);
+        } catch (err) {
+          failure = err ?? new Error('send failed');
+        }
       });
+      if (failure !== undefined) throw failure;
       return { outcome: 'sent', attempts: attempt + 1 };
     } catch (err) {
       last = err;

@@ -53,11 +53,15 @@ export function lastScheduledAt(pattern: string, timeZone: string, now: Date): D
 
 /**
  * The week whose digest is due at `now`: the last week that was complete at the most recent
- * scheduled moment. Monday 08:00 sends last week; a restart on Wednesday still finds it.
+ * scheduled moment (`at`). Monday 08:00 sends last week; a restart on Wednesday still finds it.
  */
-export function dueWeek(project: Pick<Project, 'digestCron' | 'timeZone'>, now: Date): string {
+export function dueDigest(project: Pick<Project, 'digestCron' | 'timeZone'>, now: Date): { week: string; at: Date } {
   const at = lastScheduledAt(project.digestCron, project.timeZone, now) ?? now;
-  return lastCompletedWeek(at, project.timeZone);
+  return { week: lastCompletedWeek(at, project.timeZone), at };
+}
+
+export function dueWeek(project: Pick<Project, 'digestCron' | 'timeZone'>, now: Date): string {
+  return dueDigest(project, now).week;
 }
 
 /**
@@ -74,10 +78,12 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
 
   const runProject = async (p: Project): Promise<DigestRun | undefined> => {
     const now = app.clock.now();
-    const week = dueWeek(p, now);
+    const { week, at: dueAt } = dueDigest(p, now);
     const run: DigestRun = { project: p.id, week, status: 'no-subscribers', sent: 0, removed: 0, failed: 0 };
-    // without subscribers nothing is claimed: someone who subscribes later can still get it
-    const subs = await app.store.listSubscriptions(p.id);
+    // Only who had subscribed when the digest was due: a lead who subscribes on Thursday does not
+    // get last week's digest as "missed" at the next restart (`digest nu` shows it at once).
+    // Without such subscribers nothing is claimed.
+    const subs = (await app.store.listSubscriptions(p.id)).filter((s) => Date.parse(s.createdAt) <= dueAt.getTime());
     if (subs.length === 0) return run;
     if (!(await app.store.claimDigest(p.id, week, instanceId, now.toISOString()))) return { ...run, status: 'claimed-elsewhere' };
 

@@ -14,12 +14,7 @@ import { sendWelcome } from './welcomeDialog';
 export async function handleText(turn: Turn, text: string): Promise<void> {
   const command = parseCommand(text, turn.vocabulary.commands);
   if (command) return runCommand(turn, command);
-  if (turn.profile.optedOut) return;
-  if (!turn.conv.welcomed) {
-    // A first message ("hoi") on a channel without a join event opens the conversation.
-    await sendWelcome(turn);
-    return startFlow(turn);
-  }
+  // A pending confirmation answers a command, which also works after `stop`.
   if (turn.conv.pending === 'language') {
     await handleLanguageReply(turn, text);
     return resume(turn);
@@ -27,6 +22,12 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
   if (turn.conv.pending === 'erase') {
     if ((await handleEraseReply(turn, text)) === 'cancelled') await resume(turn);
     return;
+  }
+  if (turn.profile.optedOut) return;
+  if (!turn.conv.welcomed) {
+    // A first message ("hoi") on a channel without a join event opens the conversation.
+    await sendWelcome(turn);
+    return startFlow(turn);
   }
   return continueStep(turn, text);
 }

@@ -101,6 +101,11 @@
     el.status.textContent = key ? t(key) : '';
   }
 
+  /** Connected: clear "connecting"/"busy"/"offline", but leave a notice until the user acts. */
+  function setOnline() {
+    if (el.status.getAttribute('data-state') !== 'notice') setStatus('online');
+  }
+
   function getJson(url) {
     return window.fetch(url, { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error(url + ' answered ' + res.status);
@@ -115,7 +120,15 @@
     el.tagline.textContent = t('page.tagline');
     el.main.setAttribute('aria-label', t('chat.label'));
     el.langGroup.setAttribute('aria-label', t('language.label'));
-    el.langButtons.forEach(function (button) {
+    // Timers barely run in a background tab or on a sleeping phone: check the token on return.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && session && directLine && session.expiresAt - Date.now() < RENEW_MARGIN_MS) {
+      window.clearTimeout(refreshTimer);
+      refreshToken();
+    }
+  });
+
+  el.langButtons.forEach(function (button) {
       var l = button.getAttribute('data-lang');
       button.setAttribute('aria-pressed', String(l === lang));
       button.setAttribute('aria-label', t('language.' + l));
@@ -222,8 +235,14 @@
     store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
-          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' || action.type === 'DIRECT_LINE/POST_ACTIVITY_IMPEDED') {
+            checkConversation();
+          }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && isUserMessage(action) && el.status.getAttribute('data-state') === 'notice') {
             setStatus('online');
+          }
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            setOnline();
             if (joinPending) {
               joinPending = false;
               api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: joinValue() } });
@@ -235,7 +254,7 @@
     });
     directLine.connectionStatus$.subscribe(function (status) {
       if (mine !== generation) return;
-      if (status === STATUS.online) setStatus('online');
+      if (status === STATUS.online) setOnline();
       else if (status === STATUS.expiredToken) renewToken();
       else if (status === STATUS.failedToConnect || status === STATUS.ended) restart();
     });
@@ -247,6 +266,31 @@
     });
     render();
     scheduleRefresh();
+  }
+
+  /**
+   * A message that could not be sent may mean the server forgot the conversation (404) or the
+   * token ran out while the tab slept (403); directlinejs does not change its status for either.
+   */
+  function checkConversation() {
+    if (!session) return;
+    var mine = generation;
+    window
+      .fetch(session.domain + '/conversations/' + encodeURIComponent(session.conversationId) + '?watermark=', {
+        headers: { Authorization: 'Bearer ' + session.token },
+      })
+      .then(function (res) {
+        if (mine !== generation) return;
+        if (res.status === 404) restart();
+        else if (res.status === 403) renewToken();
+      })
+      .catch(function () {
+        /* offline: directlinejs retries by itself */
+      });
+  }
+
+  function isUserMessage(action) {
+    return Boolean(action.payload && action.payload.activity && action.payload.activity.type === 'message');
   }
 
   function joinValue() {
@@ -333,6 +377,14 @@
       store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { lang: lang } } });
     });
   }
+
+  // Timers barely run in a background tab or on a sleeping phone: check the token on return.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && session && directLine && session.expiresAt - Date.now() < RENEW_MARGIN_MS) {
+      window.clearTimeout(refreshTimer);
+      refreshToken();
+    }
+  });
 
   el.langButtons.forEach(function (button) {
     button.addEventListener('click', function () {

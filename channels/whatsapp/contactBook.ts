@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../bot/appContext';
 import { createContactVault, type ContactVault } from '../../core/contactVault';
 import { pseudonymize } from '../../core/pseudonym';
@@ -23,6 +24,14 @@ export class ContactBook {
   /** The same keyed pseudonym the bot stores answers under (HMAC of "whatsapp:" + wa_id). */
   pseudonymOf(waId: string): string {
     return pseudonymize(this.app.secrets.pseudonymSecret, CHANNEL, waId);
+  }
+
+  /**
+   * What we store of a WhatsApp message id (dedup, delivery statuses, claims): a keyed hash.
+   * A wamid is base64 that embeds the sender's phone number, so it is never stored as is.
+   */
+  storedIdOf(messageId: string): string {
+    return createHmac('sha256', this.app.secrets.pseudonymSecret).update(`${CHANNEL}:message:${messageId}`, 'utf8').digest('hex');
   }
 
   private context(participant: string): string {

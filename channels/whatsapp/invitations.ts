@@ -74,7 +74,8 @@ export function startInvitations(
           run.deferred++;
           continue;
         }
-        const claimed = await app.store.markMessageSeen(INVITE_CLAIM, `${record.participant}:${anchor}:${period}`, now.toISOString());
+        // Hashed, so the claim left behind after an erasure does not name the pseudonym.
+        const claimed = await app.store.markMessageSeen(INVITE_CLAIM, contacts.storedIdOf(`${record.participant}:${anchor}:${period}`), now.toISOString());
         if (!claimed) continue;
         const result = await invite(record, period === 1 ? 'invite' : 'reminder');
         run[result]++;

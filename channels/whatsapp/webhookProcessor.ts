@@ -67,7 +67,7 @@ export class WebhookProcessor {
       return;
     }
     const now = app.clock.now();
-    if (!(await app.store.markMessageSeen(CHANNEL, message.id, now.toISOString()))) {
+    if (!(await app.store.markMessageSeen(CHANNEL, contacts.storedIdOf(message.id), now.toISOString()))) {
       app.logger.debug({ participant }, 'whatsapp message already processed (webhook retry)');
       return;
     }
@@ -104,7 +104,7 @@ export class WebhookProcessor {
   private async handleStatus(status: StatusUpdate): Promise<void> {
     const { app, contacts } = this;
     const at = (status.at ?? app.clock.now()).toISOString();
-    await app.store.recordDeliveryStatus({ channel: CHANNEL, messageId: status.messageId, status: status.status, errorCode: status.errorCode, at });
+    await app.store.recordDeliveryStatus({ channel: CHANNEL, messageId: contacts.storedIdOf(status.messageId), status: status.status, errorCode: status.errorCode, at });
     if (status.status !== 'failed') return;
     const participant = status.recipient ? contacts.pseudonymOf(status.recipient) : undefined;
     if (status.errorCode !== OUTSIDE_WINDOW || !status.recipient || !participant) {
@@ -116,19 +116,14 @@ export class WebhookProcessor {
 
   /** A free-form message missed the 24-hour window: send the template once in its place. */
   private async fallBackToTemplate(messageId: string, waId: string, participant: string): Promise<void> {
-    const { app, contacts } = this;
+    const { app } = this;
     const sent = this.adapter.sentRecord(messageId);
     if (sent?.kind === 'template') {
       app.logger.error({ participant, code: OUTSIDE_WINDOW }, 'whatsapp template refused as outside the window; check the template');
       return;
     }
-    if (!(await app.store.markMessageSeen(FALLBACK_CLAIM, messageId, app.clock.now().toISOString()))) return;
-    const [stored, contact] = await Promise.all([app.store.getParticipant(participant), contacts.get(participant)]);
-    if (!contact || contact.disabled || !(await contacts.mayContact(stored))) {
-      app.logger.info({ participant, code: OUTSIDE_WINDOW }, 'whatsapp message missed the window; participant may not be contacted, no template sent');
-      return;
-    }
-    app.logger.info({ participant, code: OUTSIDE_WINDOW }, 'whatsapp message missed the window; sending the template instead');
-    await this.adapter.sendTemplate(waId, participant, sent?.proactive ?? 'reminder', stored?.locale ?? contact.locale);
+    if (!(await app.store.markMessageSeen(FALLBACK_CLAIM, this.contacts.storedIdOf(messageId), app.clock.now().toISOString()))) return;
+    app.logger.info({ participant, code: OUTSIDE_WINDOW }, 'whatsapp message missed the window; the template goes instead');
+    await this.adapter.sendTemplateIfAllowed(waId, participant, sent?.proactive ?? 'reminder', null);
   }
 }

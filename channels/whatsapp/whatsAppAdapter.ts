@@ -156,7 +156,7 @@ export class WhatsAppAdapter extends BotAdapter {
           // Outside the window only a template reaches the user; one per proactive turn is enough.
           if (!context.turnState.get(TEMPLATED)) {
             context.turnState.set(TEMPLATED, true);
-            const outcome = await this.sendTemplate(to, participant, 'reminder', contact?.locale ?? locale);
+            const outcome = await this.sendTemplateIfAllowed(to, participant, 'reminder', contact?.locale ?? locale);
             responses.push({ id: outcome?.ok ? outcome.messageId : '' });
           } else {
             responses.push({ id: '' });
@@ -171,7 +171,7 @@ export class WhatsAppAdapter extends BotAdapter {
         if (outcome.ok) lastId = outcome.messageId;
         else if (outcome.code === OUTSIDE_WINDOW && !context.turnState.get(TEMPLATED)) {
           context.turnState.set(TEMPLATED, true);
-          await this.sendTemplate(to, participant, 'reminder', locale);
+          await this.sendTemplateIfAllowed(to, participant, 'reminder', locale);
           break;
         } else if (!outcome.ok && outcome.code === OUTSIDE_WINDOW) break;
       }
@@ -197,6 +197,19 @@ export class WhatsAppAdapter extends BotAdapter {
     const outcome = await this.client.send(to, message, participant);
     if (outcome.ok) this.remember(outcome.messageId, { kind: 'template', proactive: kind });
     return outcome;
+  }
+
+  /**
+   * A template goes only to someone with an active contact record (consent given, not opted
+   * out, not do-not-contact): business-initiated messages need that permission.
+   */
+  async sendTemplateIfAllowed(to: string, participant: string, kind: ProactiveKind, locale: Locale | null): Promise<SendOutcome | undefined> {
+    const [stored, contact] = await Promise.all([this.app.store.getParticipant(participant), this.contacts.get(participant)]);
+    if (!contact || contact.disabled || !(await this.contacts.mayContact(stored))) {
+      this.app.logger.info({ participant, kind }, 'whatsapp template not sent: participant may not be contacted');
+      return undefined;
+    }
+    return this.sendTemplate(to, participant, kind, locale ?? contact.locale);
   }
 
   override async updateActivity(): Promise<void> {

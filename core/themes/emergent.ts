@@ -39,42 +39,48 @@ interface Candidate {
   surfaces: Map<string, number>;
 }
 
-type Vocabulary = Record<Locale, { stems: Set<string>; pairs: Set<string> }>;
+interface Vocabulary {
+  stems: Set<string>;
+  /** Two stems that occur together in one example, keyword, label or description ("lang|wachtlijst"). */
+  together: Set<string>;
+}
 
 // The digest asks every week with the same catalogue; analysing its examples once is enough.
-const vocabularies = new WeakMap<Catalogue, Vocabulary>();
+const vocabularies = new WeakMap<Catalogue, Record<Locale, Vocabulary>>();
 
-/** Every stem and stem pair the catalogue already speaks of, per language. */
-function catalogueVocabulary(catalogue: Catalogue): Vocabulary {
+const together = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Every stem the catalogue speaks of, and which stems it uses together, per language. */
+function catalogueVocabulary(catalogue: Catalogue): Record<Locale, Vocabulary> {
   const cached = vocabularies.get(catalogue);
   if (cached) return cached;
-  const vocab = {} as Vocabulary;
+  const vocab = {} as Record<Locale, Vocabulary>;
   for (const lang of LOCALES) {
-    const stems = new Set<string>();
-    const pairs = new Set<string>();
+    const v: Vocabulary = { stems: new Set(), together: new Set() };
     for (const theme of catalogue.themes) {
       const texts = [...theme.examples[lang], ...theme.keywords[lang].map((k) => k.replace(/\*/g, '')), theme.label[lang], theme.description[lang]];
       for (const text of texts) {
         const a = analyse(text, lang);
-        let previous: string | null = null;
-        for (let i = 0; i < a.words.length; i += 1) {
-          if (!a.content[i]) continue;
-          stems.add(a.stems[i]!);
-          if (previous) pairs.add(`${previous} ${a.stems[i]}`);
-          previous = a.stems[i]!;
+        const stems = [...new Set(a.stems.filter((_, i) => a.content[i]))];
+        for (let i = 0; i < stems.length; i += 1) {
+          v.stems.add(stems[i]!);
+          for (let j = i + 1; j < stems.length; j += 1) v.together.add(together(stems[i]!, stems[j]!));
         }
       }
     }
-    vocab[lang] = { stems, pairs };
+    vocab[lang] = v;
   }
   vocabularies.set(catalogue, vocab);
   return vocab;
 }
 
-function isCovered(c: Candidate, vocab: { stems: Set<string>; pairs: Set<string> }): boolean {
+/**
+ * A word is covered when the catalogue uses it; a pair only when the catalogue uses both words in
+ * one text: "openbaar vervoer" and "school" being known does not make "vervoer naar school" old news.
+ */
+function isCovered(c: Candidate, vocab: Vocabulary): boolean {
   if (c.stems.length === 1) return vocab.stems.has(c.stems[0]!);
-  // A pair of two known words adds nothing a lead does not already see through the themes.
-  return vocab.pairs.has(c.key) || c.stems.every((s) => vocab.stems.has(s));
+  return vocab.together.has(together(c.stems[0]!, c.stems[1]!));
 }
 
 function record(

@@ -3,20 +3,23 @@ import { SentimentNl } from '@nlpjs/lang-nl';
 import type { Locale, Sentiment } from '../types';
 import type { Analysis } from './language';
 import { stemWord } from './language';
-import { CONTRASTS, DOMAIN_LEXICON, NEGATIONS } from './sentimentLexicon';
+import { CONTRASTS, DOMAIN_LEXICON, EXCESS, NEGATIONS } from './sentimentLexicon';
 
 /**
- * NLP.js's dictionaries are general-purpose and noisy for this domain, so they count for half;
- * the domain lexicon decides where both know a word.
+ * NLP.js's dictionaries (pattern for nl, senticon for en) are general-purpose and noisy for
+ * this domain ("wait" +0.5, "bad" +0.25 after stemming), so they only speak for words the domain
+ * lexicon does not know, with half weight and only when they are sure.
  */
-const NLPJS_WEIGHT = Number(process.env.HM_W ?? 0.5);
-const NLPJS_MIN = Number(process.env.HM_MIN ?? 0.2);
+const NLPJS_WEIGHT = 0.5;
+const NLPJS_MIN = 0.7;
 /** A negation reaches this many words ahead: "niet echt heel fijn". */
 const NEGATION_REACH = 3;
 /** A negated opinion is weaker than its opposite: "niet goed" is not "slecht". */
 const NEGATED = -0.7;
-/** A complaint without opinion words ("ze belde niet terug") still leans negative. */
-const BARE_NEGATION = -0.35;
+/** A complaint without opinion words ("ze belde niet terug") leans negative, but not clearly. */
+const BARE_NEGATION = -0.25;
+/** "te klein", "too far": a complaint even when the word itself is neutral. */
+const EXCESS_SCORE = -0.5;
 /** A part counts as clearly positive or negative from here on. */
 const CLEAR = 0.35;
 const LEANING = 0.2;
@@ -26,23 +29,43 @@ export interface SentimentScorer {
 }
 
 interface Lexicon {
-  words: Map<string, number>;
+  lang: Locale;
+  /** Domain words as written ("liked" but not "like"). */
+  surface: Map<string, number>;
+  /** Domain words by stem, then NLP.js's dictionary by stem. */
+  stems: Map<string, number>;
   pairs: Map<string, number>;
   negations: ReadonlySet<string>;
   contrasts: ReadonlySet<string>;
+  excess: string;
 }
 
 function buildLexicon(lang: Locale): Lexicon {
-  const words = new Map<string, number>();
   const general = lang === 'nl' ? SentimentNl.pattern : SentimentEn.senticon;
-  for (const [stem, score] of Object.entries(general)) if (Math.abs(score) >= NLPJS_MIN) words.set(stem, score * NLPJS_WEIGHT);
+  const stems = new Map<string, number>();
+  for (const [stem, score] of Object.entries(general)) if (Math.abs(score) >= NLPJS_MIN) stems.set(stem, score * NLPJS_WEIGHT);
+  const surface = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (const [entry, score] of Object.entries(DOMAIN_LEXICON[lang])) {
     if (entry.includes(' ')) pairs.set(entry, score);
-    else words.set(stemWord(entry, lang), score);
+    else surface.set(entry, score);
   }
+  // A stem shared by words the lexicon scores differently ("like" 0, "liked" +) is left to the surface forms.
+  const byStem = new Map<string, number[]>();
+  for (const [word, score] of surface) {
+    const stem = stemWord(word, lang);
+    byStem.set(stem, [...(byStem.get(stem) ?? []), score]);
+  }
+  for (const [stem, scores] of byStem) if (scores.every((x) => x === scores[0])) stems.set(stem, scores[0]!);
   const negations = new Set([...NEGATIONS[lang], ...(lang === 'nl' ? SentimentNl : SentimentEn).negations.words]);
-  return { words, pairs, negations, contrasts: CONTRASTS[lang] };
+  return { lang, surface, stems, pairs, negations, contrasts: CONTRASTS[lang], excess: EXCESS[lang] };
+}
+
+const SHORT_INFINITIVES = new Set(['gaan', 'staan', 'doen', 'zien', 'slaan']);
+
+function isInfinitive(word: string, lang: Locale): boolean {
+  // Dutch "te" also marks an infinitive ("om te praten"), which is no complaint.
+  return lang === 'nl' && (word.endsWith('en') || SHORT_INFINITIVES.has(word));
 }
 
 /** Scores one clause (a run of words between punctuation or contrast words). */
@@ -57,18 +80,35 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
   for (let i = from; i < to; i += 1) {
     const word = a.words[i]!;
     if (a.content[i]) contentWords += 1;
-    if (lex.negations.has(word)) {
+    const next = i + 1 < to ? a.words[i + 1]! : undefined;
+    let value: number | undefined;
+    if (next !== undefined) {
+      value = lex.pairs.get(`${word} ${next}`);
+      if (value !== undefined) {
+        // A fixed expression ("niet slecht", "not sure") carries its own polarity, negation included.
+        i += 1;
+        negationLeft = 0;
+        unusedNegation = false;
+        if (value !== 0) {
+          score += value;
+          lastScored = i;
+          lastContribution = value;
+        }
+        continue;
+      }
+      if (word === lex.excess && !isInfinitive(next, lex.lang) && !lex.negations.has(next)) {
+        const own = lex.surface.get(next) ?? lex.stems.get(a.stems[i + 1]!) ?? 0;
+        value = Math.min(EXCESS_SCORE, -Math.abs(own));
+        i += 1;
+      }
+    }
+    if (value === undefined && lex.negations.has(word)) {
       negationLeft = NEGATION_REACH;
       unusedNegation = true;
       negationAt = i;
       continue;
     }
-    let value: number | undefined;
-    if (i + 1 < to) {
-      value = lex.pairs.get(`${word} ${a.words[i + 1]}`);
-      if (value !== undefined) i += 1;
-    }
-    if (value === undefined) value = lex.words.get(a.stems[i]!);
+    if (value === undefined) value = lex.surface.get(word) ?? lex.stems.get(a.stems[i]!);
     if (value === undefined || value === 0) {
       if (negationLeft > 0) negationLeft -= 1;
       continue;
@@ -83,7 +123,7 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
     lastContribution = value;
   }
   if (unusedNegation) {
-    // Dutch and English both put the negation after the verb: "het helpt niet", "it didn't help".
+    // Both languages put the negation after the verb: "het helpt niet", "it works not" is rare but "helpt niet" is common.
     if (lastScored >= 0 && lastScored < negationAt && lastContribution > 0 && negationAt - lastScored <= NEGATION_REACH) {
       score += lastContribution * (NEGATED - 1);
     } else if (lastScored < 0 && contentWords >= 2) {

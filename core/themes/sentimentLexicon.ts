@@ -13,7 +13,7 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     dankbaar: 0.8, bedankt: 0.6, dank: 0.6, dankjewel: 0.7, dankuwel: 0.7, merci: 0.6, lief: 0.6, lieve: 0.6,
     vriendelijk: 0.6, vriendelijke: 0.6, behulpzaam: 0.6, duidelijk: 0.5, duidelijke: 0.5, helder: 0.5,
     geholpen: 0.6, helpt: 0.5, hielp: 0.5, beter: 0.5, veilig: 0.6, veilige: 0.6, rustig: 0.4, rust: 0.4,
-    gehoord: 0.5, serieus: 0.3, betrokken: 0.6, fijner: 0.6, snel: 0.4, snelle: 0.4, gelukkig: 0.6, oke: 0.2,
+    gehoord: 0.5, serieus: 0.3, soepel: 0.5, soepeltjes: 0.5, goeie: 0.6, gelijkwaardig: 0.5, gelijken: 0.4, betrokken: 0.6, fijner: 0.6, snel: 0.4, snelle: 0.4, gelukkig: 0.6, oke: 0.2,
     ok: 0.2, gezellig: 0.7, gezellige: 0.7, warm: 0.5, warme: 0.5, steun: 0.5, begrip: 0.5, vertrouwen: 0.4,
     aanrader: 0.8, eindelijk: 0.3, 'te gek': 0.9, 'heel fijn': 0.3, knap: 0.5, sterk: 0.4, topper: 0.9,
     toppers: 0.9, schat: 0.6, goud: 0.7, waardeer: 0.7, waardering: 0.6, opgelucht: 0.7, vooruitgang: 0.6,
@@ -24,22 +24,29 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     irritant: -0.7, kut: -0.9, klote: -0.9, waardeloos: -0.9, waardeloze: -0.9, traag: -0.6, trage: -0.6,
     onduidelijk: -0.6, onduidelijke: -0.6, onveilig: -0.8, bang: -0.6, angstig: -0.6, eng: -0.6, zwaar: -0.5,
     moeilijk: -0.4, lastig: -0.4, rommelig: -0.5, chaos: -0.6, chaotisch: -0.6, stress: -0.6, onrustig: -0.5,
-    probleem: -0.4, problemen: -0.4, klacht: -0.5, klachten: -0.5, ontevreden: -0.8, alleen: -0.1, eenzaam: -0.6,
-    genegeerd: -0.8, negeren: -0.6, afgescheept: -0.8, bot: -0.5, onbeleefd: -0.7, respectloos: -0.8,
+    probleem: -0.4, problemen: -0.4, klacht: -0.5, klachten: -0.5, ontevreden: -0.8, eenzaam: -0.6,
+    genegeerd: -0.8, negeren: -0.6, afgescheept: -0.8, onbeleefd: -0.7, niemand: -0.5, zenuwachtig: -0.4,
+    lawaai: -0.4, boosdoener: -0.6, uitgesteld: -0.5, verzet: -0.3, getwijfeld: -0.2, onmogelijk: -0.7, wachten: -0.3,
+    gewacht: -0.4, kwijtgeraakt: -0.5, onvoorbereid: -0.6, opdagen: 0, lui: -0.4, respectloos: -0.8,
     gestopt: -0.3, wachtlijst: -0.2, wachtlijsten: -0.2, gedoe: -0.6, gezeur: -0.6, ruzie: -0.6, pesten: -0.7,
     gepest: -0.7, moe: -0.4, schandalig: -0.9, belachelijk: -0.8, nutteloos: -0.8, erger: -0.6, slechter: -0.7,
-    mis: -0.4, fout: -0.5, fouten: -0.5, kwijt: -0.4, vergeten: -0.5, afgezegd: -0.5, nergens: -0.4, zonde: -0.5,
-    ramp: -0.9, drama: -0.7, hopeloos: -0.8, machteloos: -0.8, wanhopig: -0.8, zat: -0.3, beu: -0.6,
+    mis: -0.4, mist: -0.4, fout: -0.5, fouten: -0.5, kwijt: -0.4, vergeten: -0.5, afgezegd: -0.5, nergens: -0.4, zonde: -0.5,
+    ramp: -0.9, drama: -0.7, hopeloos: -0.8, machteloos: -0.8, wanhopig: -0.8, beu: -0.6,
     'te lang': -0.8, 'te laat': -0.7, 'te weinig': -0.7, 'te veel': -0.5, 'te traag': -0.8, 'te kort': -0.5,
     'te vaak': -0.5, 'te druk': -0.6, 'te streng': -0.6, 'te ver': -0.5, 'te duur': -0.6, 'veel te': -0.3,
-    'niks aan': -0.5, 'niet fijn': -0.3, 'geen idee': -0.5, 'geen zin': -0.4, 'geen tijd': -0.6,
+    'niks aan': -0.5, 'geen idee': -0.5, 'geen zin': -0.4, 'geen tijd': -0.6, 'niet zeker': 0, 'weet niet': 0,
+    'niet slecht': 0.3, 'niet verkeerd': 0.4, 'niet genoeg': -0.6, 'geen opmerkingen': 0, 'geen opmerking': 0,
+    'niks toe': 0, 'niets toe': 0, 'geen klachten': 0.4, 'niet kwalijk': 0, 'zin in': 0.4, 'veel gebracht': 0.6,
+    'steek gelaten': -0.8, 'hand gelopen': -0.6, 'zo druk': -0.4, 'hoofd heen': -0.5,
+    'durf weer': 0.5, 'niet meer': 0, 'zo lang': -0.4, 'zooo lang': -0.6, 'zoo lang': -0.5, 'geen probleem': 0.3,
   },
   en: {
-    good: 0.6, great: 0.8, nice: 0.6, lovely: 0.8, kind: 0.6, helpful: 0.7, helped: 0.6, helps: 0.5,
+    good: 0.6, great: 0.8, nice: 0.6, lovely: 0.8, kind: 0.6, helpful: 0.7, helped: 0.6, helps: 0.5, help: 0,
+    fab: 0.8, smooth: 0.5, smoothly: 0.5, alright: 0.3, cheers: 0.5, proper: 0.3, peace: 0.4, respected: 0.5,
     amazing: 0.9, awesome: 0.9, brilliant: 0.9, excellent: 0.9, fantastic: 0.9, happy: 0.7, glad: 0.6,
     grateful: 0.8, thankful: 0.8, thanks: 0.6, thank: 0.6, clear: 0.5, safe: 0.6, calm: 0.4, better: 0.5,
-    friendly: 0.6, supportive: 0.7, support: 0.3, caring: 0.7, fine: 0.3, ok: 0.2, okay: 0.2, best: 0.7,
-    love: 0.7, loved: 0.7, like: 0.2, liked: 0.5, enjoy: 0.6, enjoyed: 0.6, fun: 0.6, respectful: 0.6,
+    friendly: 0.6, supportive: 0.7, support: 0, supported: 0, caring: 0.7, fine: 0.3, ok: 0.2, okay: 0.2, best: 0.7,
+    love: 0.7, loved: 0.7, like: 0, liked: 0.5, likes: 0.3, enjoy: 0.6, enjoyed: 0.6, fun: 0.6, respectful: 0.6,
     quick: 0.4, fast: 0.4, finally: 0.3, patient: 0.5, involved: 0.4, trust: 0.4, heard: 0.4, relieved: 0.7,
     progress: 0.5, improved: 0.6, cool: 0.5, chill: 0.5, legend: 0.8, star: 0.6, appreciate: 0.7,
     appreciated: 0.7, listen: 0, listened: 0.3, wait: 0, waiting: 0, long: 0, list: 0, emopos: 0.8, emoneg: -0.8,
@@ -50,24 +57,31 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     messy: -0.6, chaos: -0.6, chaotic: -0.6, stressful: -0.7, stress: -0.5, stressed: -0.6, hard: -0.4,
     difficult: -0.4, problem: -0.4, problems: -0.4, complaint: -0.5, unhappy: -0.8, lonely: -0.6, crap: -0.9,
     rubbish: -0.8, shit: -0.9, sucks: -0.8, sucked: -0.8, ridiculous: -0.8, disgrace: -0.9, nightmare: -0.9,
-    hopeless: -0.8, helpless: -0.7, unfortunately: -0.5, sadly: -0.5, lost: -0.4, forgot: -0.5, forgotten: -0.5,
+    hopeless: -0.8, helpless: -0.7, impossible: -0.7, tiny: -0.3, lazy: -0.4, nobody: -0.5, nervous: -0.4, waited: -0.4,
+    ages: -0.5, forever: -0.5, miss: -0.4, unprepared: -0.6, postponed: -0.5, nightmare: -0.9, nightmares: -0.6, unfortunately: -0.5, sadly: -0.5, lost: -0.4, forgot: -0.5, forgotten: -0.5,
     cancelled: -0.5, canceled: -0.5, fed: -0.3, tired: -0.4, exhausting: -0.7, exhausted: -0.6, scary: -0.7,
     bullied: -0.7, bullying: -0.7, dismissive: -0.8, fobbed: -0.8, shame: -0.5, nobody: -0.3, struggle: -0.5,
     struggling: -0.5, wrong: -0.5, hate: -0.8, hated: -0.8, 'too long': -0.8, 'too late': -0.7,
     'too slow': -0.8, 'too little': -0.7, 'too much': -0.5, 'too many': -0.5, 'too short': -0.5,
     'too strict': -0.6, 'too far': -0.5, 'too busy': -0.6, 'no idea': -0.5, 'no time': -0.6, 'fed up': -0.8,
-    'let down': -0.8, 'messed up': -0.7,
+    'let down': -0.8, 'messed up': -0.7, 'not sure': 0, 'no one': -0.5, 'not bad': 0.3, 'not enough': -0.6,
+    'nothing to': 0, 'no comments': 0, 'no complaints': 0.4, 'bad guys': -0.6, 'for show': -0.5, 'pushed back': -0.5,
+    'held up': -0.4, 'kind of': 0, 'kinda': 0, 'so long': -0.4, 'soooo long': -0.6, 'sooo long': -0.6, 'no problem': 0.3,
+    'shut down': -0.5, 'eased off': 0.5, 'against the': -0.3, 'my side': 0.5, 'my head': -0.4,
   },
 };
 
-/** Words that turn the next opinion around ("niet fijn", "not helpful", "geen respect"). */
+/** Words that turn the next opinion around ("niet fijn", "not helpful", "geen respect", "minder angst"). */
 export const NEGATIONS: Record<Locale, ReadonlySet<string>> = {
-  nl: new Set(['niet', 'nooit', 'geen', 'niemand', 'niets', 'niks', 'nergens', 'ni', 'nie', 'allerminst', 'amper', 'nauwelijks', 'zonder']),
-  en: new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'nothing', 'hardly', 'barely', 'without', 'dont', 'didnt', 'doesnt', 'wasnt', 'werent', 'isnt', 'arent', 'cant', 'couldnt', 'wont', 'wouldnt', 'havent', 'hasnt', 'aint']),
+  nl: new Set(['niet', 'nooit', 'geen', 'niets', 'niks', 'nergens', 'ni', 'nie', 'allerminst', 'amper', 'nauwelijks', 'zonder', 'minder']),
+  en: new Set(['not', 'no', 'never', 'neither', 'nor', 'nothing', 'hardly', 'barely', 'without', 'less', 'fewer', 'dont', 'didnt', 'doesnt', 'wasnt', 'werent', 'isnt', 'arent', 'cant', 'couldnt', 'wont', 'wouldnt', 'havent', 'hasnt', 'aint']),
 };
 
 /** Words that start a contrasting part ("fijne begeleider, maar de wachtlijst ..."). */
+/** "te lang", "too slow": an excess is a complaint, whatever the word after it. */
+export const EXCESS: Record<Locale, string> = { nl: 'te', en: 'too' };
+
 export const CONTRASTS: Record<Locale, ReadonlySet<string>> = {
-  nl: new Set(['maar', 'echter', 'alleen', 'behalve', 'hoewel', 'ondanks', 'helaas', 'jammer', 'daarentegen', 'toch']),
+  nl: new Set(['maar', 'echter', 'behalve', 'hoewel', 'ondanks', 'helaas', 'jammer', 'daarentegen']),
   en: new Set(['but', 'however', 'although', 'though', 'except', 'unfortunately', 'sadly', 'despite', 'yet', 'whereas']),
 };

@@ -2,7 +2,7 @@ import type { ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, play, q, scale, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, play, q, scale, skipOffered, type Step, type Transcript } from './transcript';
 
 const youthStart: Step[] = [
   ['hoi', [k('consent:ask')]],
@@ -22,7 +22,7 @@ const transcripts: Transcript[] = [
     ['5', [q('session-check', 1), scale]],
     [{ nl: 'ik denk een 5', en: 'I think a 5' }, [q('session-check', 2)]],
     [`4 ${emoji(4)}`, [q('session-check', 3)]],
-    [{ nl: 'Vijf!', en: 'five' }, [q('session-check', 4), k('questions:skip')]],
+    [{ nl: 'Vijf!', en: 'five' }, [q('session-check', 4), skipOffered]],
     [{ nl: 'Het was fijn, dank je', en: 'It was nice, thanks' }, [k('summary:intro'), k('summary:remark'), k('summary:fine')]],
     ['4', [k('commands:finished')]],
   ]),
@@ -39,7 +39,7 @@ const transcripts: Transcript[] = [
     ['4', [q('parent-checkin', 1)]],
     ['3', [q('parent-checkin', 2)]],
     ['5', [q('parent-checkin', 3)]],
-    ['4', [q('parent-checkin', 4), k('questions:skip')]],
+    ['4', [q('parent-checkin', 4), skipOffered]],
     [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('summary:parentThanks')]],
   ]),
   ...inBothLanguages('an answer not on the scale is asked again once, then skipped', [

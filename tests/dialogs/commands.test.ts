@@ -39,7 +39,8 @@ const transcripts: Transcript[] = [
     [{ nl: 'taal', en: 'language' }, [k('commands:language.ask'), { suggested: ['Nederlands', 'English'] }]],
     [{ nl: 'English', en: 'Nederlands' }, [k('commands:language.switched'), q('session-check', 1), scale], 'switch-language'],
     ['3', [q('session-check', 2)]],
-    [{ nl: 'taal nl', en: 'language en' }, [k('commands:language.switched'), q('session-check', 3)], 'switch-language'],
+    // The transcript speaks the other language now, so the inputs swap too.
+    [{ nl: 'language en', en: 'taal nl' }, [k('commands:language.switched'), q('session-check', 2)], 'switch-language'],
   ]),
   ...inBothLanguages('an unknown language keeps the current one', [
     ...youthStart,

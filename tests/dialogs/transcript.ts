@@ -15,6 +15,7 @@ export type Expect =
   | { key: string; vars?: Record<string, unknown> }
   | { question: [set: string, index: number] }
   | { suggested: string[] }
+  | { suggestedKeys: string[] }
   | { raw: Localized };
 
 /** [what the user says, what the bot must say (in order) or 'silence', switch language afterwards?] */
@@ -29,6 +30,7 @@ export interface Transcript {
 export const k = (key: string, vars?: Record<string, unknown>): Expect => ({ key, vars });
 export const q = (set: string, index: number): Expect => ({ question: [set, index] });
 export const scale: Expect = { suggested: ['1', '2', '3', '4', '5'] };
+export const skipOffered: Expect = { suggestedKeys: ['questions:skip'] };
 export const raw = (text: Localized): Expect => ({ raw: text });
 
 /** The same scenario as a Dutch and an English transcript. */
@@ -68,6 +70,11 @@ export async function play(user: TestUser, transcript: Transcript, data: ConfigD
     for (const e of expected) {
       if ('suggested' in e) {
         expect({ step, said, suggested: suggested(replies) }).toEqual({ step, said, suggested: e.suggested });
+        continue;
+      }
+      if ('suggestedKeys' in e) {
+        const t = translatorFor(locale);
+        expect({ step, said, suggested: suggested(replies) }).toEqual({ step, said, suggested: e.suggestedKeys.map((key) => t(key)) });
         continue;
       }
       const text = render(e, locale, data)!;

@@ -81,7 +81,9 @@ export async function startGraphApiServer(options: { phoneNumberId: string; toke
       return reply(400, graphError(100, 'Invalid parameter'));
     }
     counter++;
-    record.messageId = `wamid.TEST${String(counter).padStart(6, '0')}`;
+    // Like Meta's ids: base64 that embeds the recipient's number, so storing one would leak it.
+    const tail = `TEST${String(counter).padStart(16, '0')}`;
+    record.messageId = `wamid.${Buffer.concat([Buffer.from([0x1c, 0x18, body.to.length]), Buffer.from(`${body.to}`, 'latin1'), Buffer.from([0x15, 0x02, 0x00, 0x11, 0x18, 0x14]), Buffer.from(tail, 'latin1'), Buffer.from([0x00])]).toString('base64')}`;
     return reply(200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: body.to, wa_id: body.to }],

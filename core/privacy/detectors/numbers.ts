@@ -50,24 +50,32 @@ export function findNumbers(text: string): PiiSpan[] {
       groups.push({ start: m.index + g.index, end: m.index + g.index + g[0].length, digits: g[0] });
     }
     const plus = raw.startsWith('+');
-    // Several numbers can sit in one run ("06 12345678 of 0612345679"): take the longest valid piece first.
-    let from = 0;
-    while (from < groups.length) {
-      let matched = false;
+    // One run may hold several numbers ("06 12345678 020 7654321"); split it only where people
+    // put a space, since dots and dashes bind the parts of one number ("85.07.30-033.29" stays whole).
+    const cuttable = (k: number): boolean => k === 0 || k === groups.length || /\s/.test(text.slice(groups[k - 1].end, groups[k].start));
+    const longestFrom = (from: number): { to: number; kind: NumberKind } | null => {
+      if (!cuttable(from)) return null;
       for (let to = Math.min(groups.length, from + 8); to > from; to--) {
-        const kind = classify(groups.slice(from, to), plus && from === 0);
-        if (!kind) continue;
-        let start = groups[from].start;
-        let end = groups[to - 1].end;
-        if (from === 0 && /^[+(]/.test(raw)) start = m.index;
-        const inside = text.slice(start, end);
-        if (text[end] === ')' && inside.split('(').length > inside.split(')').length) end += 1;
-        spans.push({ start, end, kind });
-        from = to;
-        matched = true;
-        break;
+        const kind = cuttable(to) ? classify(groups.slice(from, to), plus && from === 0) : null;
+        if (kind) return { to, kind };
       }
-      if (!matched) from += 1;
+      return null;
+    };
+    for (let from = 0; from < groups.length; ) {
+      const found = longestFrom(from);
+      if (!found) {
+        from += 1;
+        continue;
+      }
+      const { to, kind } = found;
+      let start = groups[from].start;
+      let end = groups[to - 1].end;
+      const opened = from === 0 && raw.startsWith('(');
+      if (from === 0 && (plus || (opened && text.slice(m.index, end).includes(')')))) start = m.index;
+      const inside = text.slice(start, end);
+      if (text[end] === ')' && inside.split('(').length > inside.split(')').length) end += 1;
+      spans.push({ start, end, kind });
+      from = to;
     }
   }
   return spans;

@@ -142,7 +142,7 @@ describe('local Direct Line limits and errors', () => {
     const { userId, token } = await start({});
     const c = open({ token, domain: h.domain, userId });
     await c.post({ type: 'event', name: 'webchat/join', value: { code: 'K7PX4M', lang: 'en' } } as never);
-    await c.next(isMessage('joined K7PX4M'), 'the join acknowledgement');
-    expect(c.texts().indexOf(`welcome ${userId}`)).toBeLessThan(c.texts().indexOf('joined K7PX4M'));
+    await c.next(isMessage('joined K7PX4M en'), 'the join acknowledgement');
+    expect(c.texts().indexOf(`welcome ${userId}`)).toBeLessThan(c.texts().indexOf('joined K7PX4M en'));
   });
 });

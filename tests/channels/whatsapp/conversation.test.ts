@@ -6,9 +6,8 @@ import { whatsAppChannelOf, type WhatsAppChannel } from '../../../channels/whats
 import { main as cli } from '../../../cli/main';
 import { startGraphApiServer, type GraphApiServer, type RecordedSend } from '../../helpers/graphApiServer';
 import { tempDataDir } from '../../helpers/botHttp';
-import { inboundWebhook, PHONE_NUMBER_ID, ROOT, textWebhook, WA_TOKEN, whatsappEnv } from './harness';
 import { signatureFor } from '../../../channels/whatsapp/signature';
-import { APP_SECRET } from './harness';
+import { APP_SECRET, inboundWebhook, PHONE_NUMBER_ID, ROOT, textWebhook, WA_TOKEN, whatsappEnv } from './harness';
 
 /** A Dutch mobile number as WhatsApp writes it (wa_id): digits, country code first. */
 const PARENT = '31687654321';
@@ -68,7 +67,11 @@ describe('a parent check-in over WhatsApp, end to end', () => {
     await graph?.close();
   });
 
+  /** Every message id that went in or out: Meta's ids embed the number in base64. */
+  const messageIds: string[] = [];
+
   async function post(raw: string): Promise<RecordedSend[]> {
+    messageIds.push(...[...raw.matchAll(/"id":"(wamid\.[^"]+)"/g)].map((m) => m[1]));
     const before = graph.sends.length;
     const res = await fetch(`${running.url}/api/whatsapp`, {
       method: 'POST',
@@ -150,6 +153,9 @@ describe('a parent check-in over WhatsApp, end to end', () => {
     expect(files.some((f) => f.endsWith('.sqlite-wal') || f.endsWith('-wal'))).toBe(true);
     const needle = Buffer.from(PARENT, 'utf8');
     expect(files.filter((f) => readFileSync(f).includes(needle))).toEqual([]);
+    const ids = [...messageIds, ...graph.delivered().map((s) => s.messageId!)];
+    expect(ids.length).toBeGreaterThan(10);
+    expect(files.filter((f) => ids.some((id) => readFileSync(f).includes(Buffer.from(id, 'utf8'))))).toEqual([]);
   });
 
   it('erases everything over WhatsApp, the contact record included', async () => {

@@ -124,9 +124,16 @@ export async function startHarness(
 
 let sequence = 0;
 
+/** A message id shaped like Meta's: base64 that embeds the sender's number (so it must never be stored). */
+export function realisticWamid(from: string): string {
+  sequence++;
+  const tail = `3A${Date.now().toString(16).toUpperCase()}${String(sequence).padStart(6, '0')}`.slice(0, 20).padEnd(20, '0');
+  const bytes = Buffer.concat([Buffer.from([0x1c, 0x18, from.length]), Buffer.from(from, 'latin1'), Buffer.from([0x15, 0x02, 0x00, 0x12, 0x18, 0x14]), Buffer.from(tail, 'latin1'), Buffer.from([0x00])]);
+  return `wamid.${bytes.toString('base64')}`;
+}
+
 /** A webhook with one inbound message, as Meta sends it (compact JSON, like the wire). */
 export function inboundWebhook(from: string, message: Record<string, unknown>, at: Date): string {
-  sequence++;
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -138,7 +145,7 @@ export function inboundWebhook(from: string, message: Record<string, unknown>, a
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
               contacts: [{ profile: { name: 'Test Ouder' }, wa_id: from }],
-              messages: [{ from, id: `wamid.IN${Date.now()}${sequence}`, timestamp: String(Math.floor(at.getTime() / 1000)), ...message }],
+              messages: [{ from, id: realisticWamid(from), timestamp: String(Math.floor(at.getTime() / 1000)), ...message }],
             },
             field: 'messages',
           },

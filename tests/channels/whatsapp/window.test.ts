@@ -115,6 +115,14 @@ describe('WhatsApp contact record and the 24-hour window', () => {
     });
   });
 
+  it('sends nothing proactively outside the window to someone without consent', async () => {
+    await say('hoi');
+    h.clock.advance(25 * HOUR);
+    const before = h.graph.sends.length;
+    await proactive(['Hoi']);
+    expect(h.graph.sends.slice(before)).toEqual([]);
+  });
+
   it("uses the participant's language for the template", async () => {
     await say('ja');
     await say('english');
@@ -133,13 +141,17 @@ describe('WhatsApp contact record and the 24-hour window', () => {
     await h.channel.whenIdle();
     const db = new Database(join(h.dataDir, 'hoormij.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare('SELECT * FROM delivery_statuses WHERE message_id = ? ORDER BY seq').all(wamid) as Array<Record<string, unknown>>;
+      const rows = db.prepare('SELECT * FROM delivery_statuses WHERE message_id = ? ORDER BY seq').all(h.channel.contacts.storedIdOf(wamid)) as Array<Record<string, unknown>>;
       expect(rows.map((r) => [r.channel, r.status, r.error_code])).toEqual([
         ['whatsapp', 'sent', null],
         ['whatsapp', 'delivered', null],
         ['whatsapp', 'read', null],
       ]);
+      // A wamid embeds the number in base64, so only a keyed hash of it is stored.
+      expect(Buffer.from(wamid.slice('wamid.'.length), 'base64').toString('latin1')).toContain(USER);
       expect(JSON.stringify(rows)).not.toContain(USER);
+      expect(JSON.stringify(rows)).not.toContain(wamid);
+      expect(filesContain(h.dataDir, wamid)).toEqual([]);
     } finally {
       db.close();
     }
@@ -160,7 +172,7 @@ describe('WhatsApp contact record and the 24-hour window', () => {
     expect(sent[0]).toMatchObject({ to: USER, type: 'template', template: { name: 'hoormij_reminder' } });
     const db = new Database(join(h.dataDir, 'hoormij.sqlite'), { readonly: true });
     try {
-      expect(db.prepare('SELECT error_code FROM delivery_statuses WHERE message_id = ?').all(wamid)).toEqual([{ error_code: 131047 }, { error_code: 131047 }]);
+      expect(db.prepare('SELECT error_code FROM delivery_statuses WHERE message_id = ?').all(h.channel.contacts.storedIdOf(wamid))).toEqual([{ error_code: 131047 }, { error_code: 131047 }]);
     } finally {
       db.close();
     }

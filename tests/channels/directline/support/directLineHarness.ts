@@ -8,6 +8,7 @@ import { createLogger } from '../../../../bot/logger';
 import { registerDirectLine } from '../../../../channels/directline';
 import { ManualClock } from '../../../../core/clock';
 import { translatorFor } from '../../../../locales';
+import { registerWebChat } from '../../../../web/serve';
 
 /**
  * A small but real bot for protocol tests: welcomes on conversationUpdate, answers messages
@@ -36,8 +37,8 @@ export class ProtocolTestBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      const value = context.activity.value as { code?: string } | undefined;
-      if (context.activity.name === 'webchat/join') await context.sendActivity(`joined ${value?.code ?? '-'}`);
+      const value = context.activity.value as { code?: string; lang?: string } | undefined;
+      if (context.activity.name === 'webchat/join') await context.sendActivity(`joined ${value?.code ?? '-'} ${value?.lang ?? '-'}`);
       await next();
     });
     this.onTurn(async (context, next) => {
@@ -55,7 +56,7 @@ export interface DirectLineHarness {
   close(): Promise<void>;
 }
 
-/** The production HTTP server and Direct Line module on a loopback port, with the test bot. */
+/** The production HTTP server, Direct Line module and web chat page on a loopback port, with the test bot. */
 export async function startDirectLineHarness(env: Record<string, string> = {}): Promise<DirectLineHarness> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -67,6 +68,7 @@ export async function startDirectLineHarness(env: Record<string, string> = {}): 
   });
   const runtime: BotRuntime = { adapter: new CloudAdapter(auth), bot: new ProtocolTestBot(new UserState(new MemoryStorage())) };
   const server = createHttpServer(app, runtime);
+  registerWebChat(server, app);
   const directLine: Closable = registerDirectLine(server, app, runtime);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

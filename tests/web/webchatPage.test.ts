@@ -1,0 +1,183 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { translatorFor } from '../../locales';
+import { startDirectLineHarness, type DirectLineHarness } from '../channels/directline/support/directLineHarness';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const en = translatorFor('en');
+
+jest.setTimeout(90_000);
+
+/** The page against the protocol-test bot: page behaviour without the feedback dialogs. */
+describe('the web chat page (chromium, headless)', () => {
+  let browser: Browser;
+  let h: DirectLineHarness;
+  let context: BrowserContext;
+  let page: Page;
+  let external: string[];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  async function open(env: Record<string, string> = {}) {
+    h = await startDirectLineHarness({ DIRECTLINE_TOKEN_TTL_SECONDS: '60', ...env });
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    page = await context.newPage();
+    await page.clock.install();
+    external = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') external.push(r.url());
+    });
+  }
+  afterEach(async () => {
+    expect(external).toEqual([]);
+    await context.close();
+    await h.close();
+  });
+
+  const bot = (text: string) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: text });
+  const user = (text: string) => page.locator('.webchat__bubble--from-user', { hasText: text });
+  const say = async (text: string) => {
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill(text);
+    await input.press('Enter');
+  };
+  const stored = () =>
+    page.evaluate(() => ({
+      userId: localStorage.getItem('hoormij.userId'),
+      conversation: JSON.parse(localStorage.getItem('hoormij.conversation') ?? 'null') as { conversationId: string } | null,
+    }));
+
+  it('starts by itself and joins with the session code and language of the link', async () => {
+    await open();
+    await page.goto(`${h.url}/?code=k7px4m&lang=en`);
+    await bot('joined K7PX4M en').waitFor();
+    const { userId } = await stored();
+    expect(userId).toMatch(/^dl_[0-9a-f]{32}$/);
+    await bot(`welcome ${userId}`).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe(en('web:page.title'));
+    expect(await page.locator('[data-id="webchat-sendbox-input"]').getAttribute('placeholder')).toBe(en('web:chat.placeholder'));
+  });
+
+  it('ignores a code of the wrong shape in the link', async () => {
+    await open();
+    await page.goto(`${h.url}/?code=OOO111`);
+    await bot('joined - nl').waitFor();
+  });
+
+  it('sends a tapped suggested action as the user’s answer', async () => {
+    await open();
+    await page.goto(`${h.url}/`);
+    await say('hoi');
+    await bot('echo hoi #1').waitFor();
+    await page.locator('.webchat__suggested-actions button', { hasText: 'ok' }).click();
+    await user('ok').waitFor();
+    await bot('echo ok #2').waitFor();
+  });
+
+  it('continues the same conversation after a reload, and a new link on the same device is the same participant', async () => {
+    await open();
+    await page.goto(`${h.url}/?code=K7PX4M`);
+    await say('een');
+    await bot('echo een #1').waitFor();
+    const before = await stored();
+
+    await page.reload();
+    await bot('echo een #1').waitFor();
+    const reloaded = await stored();
+    expect(reloaded.userId).toBe(before.userId);
+    expect(reloaded.conversation?.conversationId).toBe(before.conversation?.conversationId);
+    expect(await bot('welcome').count()).toBe(1);
+    expect(await bot('joined').count()).toBe(1);
+    await say('twee');
+    await bot('echo twee #2').waitFor();
+
+    // Later, a new session code on the same phone: a new conversation, the same user id.
+    await page.goto(`${h.url}/?code=ABCDEF`);
+    await bot('joined ABCDEF nl').waitFor();
+    const after = await stored();
+    expect(after.userId).toBe(before.userId);
+    expect(after.conversation?.conversationId).not.toBe(before.conversation?.conversationId);
+    await say('drie');
+    await bot('echo drie #3').waitFor();
+  });
+
+  it('switches language on the page and tells the bot', async () => {
+    await open();
+    await page.goto(`${h.url}/`);
+    await bot('joined - nl').waitFor();
+    await page.getByRole('button', { name: en('web:language.en') }).click();
+    await bot('joined - en').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: en('web:language.en') }).getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await page.locator('[data-id="webchat-sendbox-input"]').getAttribute('placeholder')).toBe(en('web:chat.placeholder'));
+    await page.reload();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('keeps an open tab working: its token is refreshed halfway, and renewed when it expired meanwhile', async () => {
+    await open();
+    await page.goto(`${h.url}/`);
+    await say('een');
+    await bot('echo een #1').waitFor();
+    const { conversation } = await stored();
+
+    // Halfway through the lifetime the page refreshes its token.
+    let refreshed = page.waitForResponse((r) => r.url().endsWith('/tokens/refresh') && r.status() === 200);
+    h.clock.advance(35_000);
+    await page.clock.fastForward(35_000);
+    await refreshed;
+
+    // The laptop slept: the server's clock ran past the token's life, the page's timers did not.
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/api/directline/token') && r.status() === 200);
+    refreshed = page.waitForResponse((r) => r.url().endsWith('/tokens/refresh'));
+    h.clock.advance(120_000);
+    await page.clock.fastForward(35_000);
+    expect((await refreshed).status()).toBe(403);
+    await renewed;
+
+    await say('twee');
+    await bot('echo twee #2').waitFor();
+    expect((await stored()).conversation?.conversationId).toBe(conversation?.conversationId);
+  });
+
+  it('starts a new conversation as the same participant when the server has forgotten the old one', async () => {
+    await open({ DIRECTLINE_IDLE_MINUTES: '5', DIRECTLINE_TOKEN_TTL_SECONDS: '3600' });
+    await page.goto(`${h.url}/`);
+    await say('een');
+    await bot('echo een #1').waitFor();
+    const before = await stored();
+
+    h.clock.advance(6 * 60_000);
+    await say('twee');
+    await page.locator('#status', { hasText: translatorFor('nl')('web:status.restarted') }).waitFor();
+    const after = await stored();
+    expect(after.userId).toBe(before.userId);
+    expect(after.conversation?.conversationId).not.toBe(before.conversation?.conversationId);
+    await say('drie');
+    await bot('echo drie #2').waitFor();
+  });
+
+  it('waits and tries again when the server is full', async () => {
+    await open({ DIRECTLINE_MAX_CONVERSATIONS: '1' });
+    const other = await fetch(`${h.url}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 'dl_someoneelse0000000000' }),
+    });
+    expect(other.status).toBe(200);
+
+    await page.goto(`${h.url}/`);
+    await page.locator('#status', { hasText: translatorFor('nl')('web:status.busy') }).waitFor();
+    h.clock.advance(61_000);
+    await page.clock.fastForward(61_000);
+    await bot('joined - nl').waitFor();
+    expect(await page.locator('#status').isVisible()).toBe(false);
+  });
+});
