@@ -59,7 +59,7 @@ export function createTeamsSafeguardingNotifier(
         runtime.adapter,
         app.config.bot.appId ?? '',
         contact.ref,
-        { type: 'message', text, textFormat: 'markdown', importance: 'urgent' } as never,
+        { type: 'message', text, textFormat: 'markdown', importance: 'urgent' },
         options.retry ?? DEFAULT_RETRY,
       );
       if (result.outcome !== 'sent') {

@@ -41,6 +41,8 @@ export function createI18n(): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initImmediate: false,
+    // i18next otherwise prints an advert on stdout, which would corrupt the CLI's JSON output.
+    showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   shared = instance;
   return instance;

@@ -99,14 +99,14 @@ export function stemWord(word: string, lang: Locale): string {
   let stem = t.stemCache.get(word);
   if (stem === undefined) {
     stem = EMOJI_WORDS.has(word) ? word : t.stemmer.stemWord(word);
-    if (t.stemCache.size >= STEM_CACHE_LIMIT) t.stemCache.clear();
+    if (t.stemCache.size >= STEM_CACHE_LIMIT) {
+      t.stemCache.clear();
+      // NLP.js's stemmer keeps its own unbounded cache; let it go at the same moment.
+      (t.stemmer as unknown as { cache: Record<string, string> }).cache = {};
+    }
     t.stemCache.set(word, stem);
   }
   return stem;
-}
-
-export function isStopword(word: string, lang: Locale): boolean {
-  return toolsFor(lang).stopwords.has(word);
 }
 
 function tokenize(normalized: string, lang: Locale): string[] {

@@ -164,6 +164,25 @@ describe('the web chat page (chromium, headless)', () => {
     await bot('echo drie #2').waitFor();
   });
 
+  it('answers messages over the per-minute limit with a friendly slow-down, and the chat goes on after the minute', async () => {
+    await open({ DIRECTLINE_ACTIVITIES_PER_MINUTE: '2' });
+    await page.goto(`${h.url}/`);
+    await bot('joined - nl').waitFor();
+    await say('een');
+    await bot('echo een #1').waitFor();
+    const refused = page.waitForResponse((r) => r.url().endsWith('/activities') && r.request().method() === 'POST' && r.status() === 429);
+    await say('twee');
+    expect(Number((await refused).headers()['retry-after'])).toBeGreaterThanOrEqual(1);
+    await bot(translatorFor('nl')('web:chat.slowDown')).waitFor();
+
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+    page.on('response', (r) => console.log('RES', r.status(), r.request().method(), r.url().slice(0, 100)));
+    h.clock.advance(61_000);
+    await say('drie');
+    await bot('echo drie #2').waitFor();
+    expect(await bot('echo twee').count()).toBe(0);
+  });
+
   it('waits and tries again when the server is full', async () => {
     await open({ DIRECTLINE_MAX_CONVERSATIONS: '1' });
     const other = await fetch(`${h.url}/api/directline/token`, {

@@ -1,4 +1,7 @@
+import { renderDigestCard } from '../../../cards/digestCard';
+import { renderDigestMarkdown } from '../../../cards/digestMarkdown';
 import { computeDigest } from '../../../core/digest';
+import { translatorFor } from '../../../locales';
 import type { ConfigData } from '../../../core/configData';
 import { OTHER } from '../../../core/digest/types';
 import { shiftWeek } from '../../../core/isoWeek';
@@ -158,6 +161,10 @@ describe('computeDigest and the minimum group size (k = 5)', () => {
       let d = await digestOf(project);
       expect(d.themes).toEqual([]);
       expect(JSON.stringify(d)).not.toContain('wachtlijst');
+      for (const t of [translatorFor('nl'), translatorFor('en')]) {
+        expect(JSON.stringify(renderDigestCard(d, t))).not.toContain('wachtlijst');
+        expect(renderDigestMarkdown(d, t)).not.toContain('wachtlijst');
+      }
 
       await store.addResponse(remark(project, people(1)[0], 'Wij wachten ook al heel lang op hulp voor ons kind', { themes: ['waiting'], sentiment: 'negative' }));
       d = await digestOf(project);

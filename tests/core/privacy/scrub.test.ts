@@ -164,6 +164,7 @@ describe('scrubText', () => {
       'Mark het formulier en stuur het op.',
       'Wil je bellen? Ben je er? Dan gaan we verder. Toon me het plan.',
       'Max 2 keer per week is genoeg.',
+      'Elke week een ander gezicht.',
       'Jan en alleman weet het.',
       'Op 15 Jan had ik een gesprek.',
       'Ik voelde me gehoord door het team van Jeugdzorg Utrecht.',
