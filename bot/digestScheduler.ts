@@ -136,7 +136,7 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
   };
 
   const jobs = [...app.data.projects.values()].map(
-    (p) => new Cron(p.digestCron, { timezone: p.timeZone, protect: true, name: `digest-${p.id}-${instanceId}` }, () => void tick()),
+    (p) => new Cron(p.digestCron, { timezone: p.timeZone, protect: true }, () => void tick()),
   );
   const started = tick();
 

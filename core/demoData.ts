@@ -113,7 +113,7 @@ export interface DemoData {
   responses: ResponseRecord[];
 }
 
-/** Mean score per theme in the demo; "waiting"-like themes score low, the alliance high. */
+/** Mean score per theme of parent check-ins in the demo: information and reachability lag behind. */
 const BASE_SCORE: Record<string, number> = {
   'listening-respect': 4.2,
   participation: 3.7,
@@ -197,11 +197,15 @@ export function generateDemoData(o: DemoOptions): DemoData {
         locale,
       };
       // now and then a session that did not go well: one low item pulls the check down
-      const rough = rnd() < 0.08;
+      const rough = rnd() < 0.05;
       for (const q of set.questions) {
         const id = `${runId}-${q.id}`;
         if (q.type === 'scale') {
-          const base = (BASE_SCORE[q.theme] ?? 3.8) + (DRIFT[q.theme] ?? 0) * w + (rnd() - 0.5) * 1.6 - (rough ? 1.8 : 0);
+          // young people rate the session itself: alliance scores run high, so a low one stands out
+          const base =
+            p.role === 'youth'
+              ? 4.7 + (rnd() - 0.5) * 1.2 - (rough ? 1.8 : 0)
+              : (BASE_SCORE[q.theme] ?? 3.8) + (DRIFT[q.theme] ?? 0) * w + (rnd() - 0.5) * 1.6 - (rough ? 1.8 : 0);
           const score = Math.max(1, Math.min(5, Math.round(base)));
           responses.push(buildResponse(run, q, rnd() < 0.03 ? { kind: 'skipped' } : { kind: 'score', score }, createdAt, id));
           continue;

@@ -25,10 +25,11 @@ export function shorten(text: string, max = QUOTE_MAX): string {
 
 /**
  * Up to `max` representative quotes for a theme: never flagged text, each from a different
- * respondent, preferring recent answers of a readable length. The caller only asks for
- * themes that at least k respondents mentioned.
+ * respondent, preferring recent answers of a readable length, and not an answer already
+ * quoted under another theme. The caller only asks for themes that at least k respondents
+ * mentioned.
  */
-export function pickQuotes(rows: readonly ResponseRecord[], theme: ThemeId, max = 2): Quote[] {
+export function pickQuotes(rows: readonly ResponseRecord[], theme: ThemeId, max = 2, alreadyQuoted: Set<string> = new Set()): Quote[] {
   const candidates = rows.filter(
     (r) => r.text !== null && !r.flagged && r.themes.includes(theme) && r.text.trim().length >= MIN_LENGTH,
   );
@@ -56,9 +57,10 @@ export function pickQuotes(rows: readonly ResponseRecord[], theme: ThemeId, max 
   for (const { r, text } of scored) {
     if (quotes.length >= max) break;
     const norm = text.toLowerCase();
-    if (used.has(r.participant) || seen.has(norm)) continue;
+    if (used.has(r.participant) || seen.has(norm) || alreadyQuoted.has(r.id)) continue;
     used.add(r.participant);
     seen.add(norm);
+    alreadyQuoted.add(r.id);
     quotes.push({ text: shorten(text), lang: r.locale });
   }
   return quotes;

@@ -59,6 +59,7 @@ export function recurringThemes(
     .filter(([, who]) => who.size >= k)
     .sort(([a, x], [b, y]) => y.size - x.size || a.localeCompare(b));
   const shown = ranked.slice(0, top);
+  const quoted = new Set<string>();
   const result: RecurringTheme[] = shown.map(([theme, who]) => {
     const share = who.size / now.writers.size;
     const trend: MentionPoint[] = [];
@@ -74,7 +75,7 @@ export function recurringThemes(
       sentiment: sentimentMix(rows, theme, k),
       trend,
       direction: directionOf(share, trend.map((p) => p.share), SHARE_THRESHOLD),
-      quotes: pickQuotes(rows, theme),
+      quotes: pickQuotes(rows, theme, 2, quoted),
     };
   });
   return { themes: result, hidden: now.byTheme.size - shown.length, writers: now.writers.size };

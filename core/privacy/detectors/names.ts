@@ -53,7 +53,7 @@ const CUES: Array<[Cue, RegExp]> = [
   ['strong', cueRe("ik\\s+heet|heet\\s+ik|(?:mijn|m'n|mn)\\s+naam\\s+is|my\\s+name\\s+is|my\\s+name's", '\\s*[:,]?\\s*')],
   ['strong', cueRe('naam|name', '\\s*:\\s*')],
   ['iam', cueRe("ik\\s+ben|'k\\s+ben|i'm|i’m|im|i\\s+am")],
-  ['named', cueRe('heet|heette|heten|genaamd|named|called|call\\s+me|noem\\s+(?:me|mij)|aka')],
+  ['named', cueRe('heet|heette|heten|genaamd|named|(?:is|was|being)\\s+called|call\\s+me|noem\\s+(?:me|mij)|aka')],
   ['role', cueRe(ROLES.join('|'), '\\s*,?\\s+')],
   ['signoff', cueRe('groetjes|groeten|groet|liefs|mvg|gr\\.?|regards|cheers|xoxo|love\\s+from|best\\s+wishes', '\\s*[,.:]?\\s+')],
 ];

@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+import { startDirectLineHarness } from '../channels/directline/support/directLineHarness';
+jest.setTimeout(60000);
+it('scratch', async () => {
+  const h = await startDirectLineHarness({ DIRECTLINE_TOKEN_TTL_SECONDS: '60' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+  const page = await browser.newPage();
+  await page.clock.install();
+  const t0 = Date.now();
+  const log = (...a: unknown[]) => console.log(Date.now() - t0, ...a);
+  await page.goto(`${h.url}/`);
+  await page.locator('.webchat__bubble', { hasText: 'joined' }).waitFor();
+  page.on('console', (m) => log('CONSOLE', m.type(), m.text().slice(0, 120)));
+  page.on('request', (r) => log('REQ', r.method(), r.url().slice(22, 110)));
+  page.on('response', (r) => log('RES', r.status(), r.url().slice(22, 110)));
+  page.on('websocket', (ws) => { log('WS open', ws.url().slice(22, 90)); ws.on('close', () => log('WS close')); });
+  await page.exposeFunction('hmLog', (s: string) => log('PAGE', s));
+  h.clock.advance(61_000);
+  await page.locator('[data-id="webchat-sendbox-input"]').fill('drie');
+  await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
+  await page.waitForTimeout(8000);
+  console.log(await page.locator('.webchat__bubble').allInnerTexts());
+  await browser.close();
+  await h.close();
+});
