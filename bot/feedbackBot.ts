@@ -83,7 +83,6 @@ class FeedbackBot extends ActivityHandler {
   /** Saves state also when the turn failed: answers are stored already, the step must match them. */
   override async run(context: TurnContext): Promise<void> {
     const { from, conversation } = context.activity;
-    require('fs').appendFileSync('/tmp/turns.log', JSON.stringify({ t: Date.now(), type: context.activity.type, name: context.activity.name, text: context.activity.text, locale: context.activity.locale, value: context.activity.value }) + '\n');
     if (!from?.id || !conversation?.id) return;
     let failed = false;
     try {

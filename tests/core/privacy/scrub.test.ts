@@ -152,6 +152,7 @@ describe('scrubText', () => {
       ['Hope you are well. We met Hope there.', 'Hope you are well. We met [name] there.'],
       ['Will you tell Will?', 'Will you tell [name]?'],
       ['call me Sam', 'call me [name]'],
+      ['my worker is called Xandrine', 'my worker is called [name]'],
       ['Mark Rutte visited', '[name] visited'],
     ])('scrubs the name in %s', (input, expected) => {
       expect(scrubText(input, en)).toEqual({ text: expected, kinds: ['name'] });
@@ -169,6 +170,8 @@ describe('scrubText', () => {
       'Op 15 Jan had ik een gesprek.',
       'Ik voelde me gehoord door het team van Jeugdzorg Utrecht.',
       'Ik heb De Kindertelefoon en Veilig Thuis gebeld.',
+      'I called Veilig Thuis and Awel.',
+      'Ik ben Nederlander.',
       'Mijn armen en benen doen pijn, elke dag.',
       'Hope this helps. Can we talk? An idea: more time.',
       "I'm happy, I'm Dutch and I'm fine.",
