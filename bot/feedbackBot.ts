@@ -8,6 +8,7 @@ import type { AppContext, TurnInterceptor } from './appContext';
 import { createParticipantState, type ParticipantState } from './participantState';
 import { openTurn, type TurnDeps } from './turnSession';
 import { readInput } from './turnInput';
+import { TurnQueue } from './turnQueue';
 
 export interface FeedbackBotOptions {
   interceptors?: TurnInterceptor[];
@@ -34,6 +35,7 @@ function joinOptions(value: unknown): JoinOptions {
 class FeedbackBot extends ActivityHandler {
   private readonly state: ParticipantState;
   private readonly deps: TurnDeps;
+  private readonly queue = new TurnQueue();
 
   constructor(
     private readonly app: AppContext,
@@ -80,10 +82,16 @@ class FeedbackBot extends ActivityHandler {
     return turn;
   }
 
-  /** Saves state also when the turn failed: answers are stored already, the step must match them. */
   override async run(context: TurnContext): Promise<void> {
-    const { from, conversation } = context.activity;
+    const { from, conversation, channelId } = context.activity;
     if (!from?.id || !conversation?.id) return;
+    await this.queue.run(`${channelId}\u0000${conversation.id}`, () => this.runTurn(context));
+  }
+
+  /** Saves state also when the turn failed: answers are stored already, the step must match them. */
+  private async runTurn(context: TurnContext): Promise<void> {
+    require('fs').appendFileSync('/tmp/turns.log', JSON.stringify({ in: context.activity.type, text: context.activity.text, locale: context.activity.locale, value: context.activity.value, conv: context.activity.conversation.id, from: context.activity.from.id }) + '\n');
+    context.onSendActivities(async (_c, acts, next) => { require('fs').appendFileSync('/tmp/turns.log', JSON.stringify(acts.map((a) => a.text)) + '\n'); return next(); });
     let failed = false;
     try {
       await super.run(context);

@@ -29,6 +29,7 @@
   var refreshTimer = null;
   var retryTimer = null;
   var generation = 0;
+  var recovering = false;
 
   var el = {
     root: document.documentElement,
@@ -190,33 +191,33 @@
       connect(true);
       return;
     }
-    requestToken(saved && saved.conversationId)
+    session = saved;
+    recover();
+  }
+
+  /**
+   * The one way back from any trouble (token expired, socket gone, conversation forgotten):
+   * ask for a token for the current conversation and connect afresh, as a reload would. When
+   * the server no longer knows the conversation, it hands out a new one; the bot still knows
+   * the participant, so the answers given so far are kept. One recovery at a time.
+   */
+  function recover() {
+    if (recovering) return;
+    recovering = true;
+    var previous = session && session.conversationId;
+    requestToken(previous)
       .then(function (answer) {
-        if (answer.busy) return retryLater(start, answer.waitMs, 'status.busy');
-        var resumed = Boolean(saved && answer.conversationId === saved.conversationId);
+        recovering = false;
+        if (answer.busy) return retryLater(recover, answer.waitMs, 'status.busy');
+        var resumed = Boolean(previous && answer.conversationId === previous);
         session = sessionFrom(answer);
         saveSession();
         connect(resumed);
+        if (previous && !resumed) setStatus('notice', 'status.restarted');
       })
       .catch(function () {
-        retryLater(start, 5000, 'status.offline');
-      });
-  }
-
-  /** Begin again after the server forgot the conversation; the bot remembers the user. */
-  function restart() {
-    session = null;
-    saveSession();
-    requestToken()
-      .then(function (answer) {
-        if (answer.busy) return retryLater(restart, answer.waitMs, 'status.busy');
-        session = sessionFrom(answer);
-        saveSession();
-        connect(false);
-        setStatus('notice', 'status.restarted');
-      })
-      .catch(function () {
-        retryLater(restart, 5000, 'status.offline');
+        recovering = false;
+        retryLater(recover, 5000, 'status.offline');
       });
   }
 
@@ -255,13 +256,12 @@
     directLine.connectionStatus$.subscribe(function (status) {
       if (mine !== generation) return;
       if (status === STATUS.online) setOnline();
-      else if (status === STATUS.expiredToken) renewToken();
-      else if (status === STATUS.failedToConnect || status === STATUS.ended) restart();
+      else if (status === STATUS.expiredToken || status === STATUS.failedToConnect || status === STATUS.ended) recover();
     });
     // A WebSocket that cannot reconnect ends the activity stream instead of changing the status.
     directLine.activity$.subscribe({
       error: function () {
-        if (mine === generation) restart();
+        if (mine === generation) recover();
       },
     });
     render();
@@ -270,7 +270,7 @@
 
   /**
    * A message that could not be sent may mean the server forgot the conversation (404) or the
-   * token ran out while the tab slept (403); directlinejs does not change its status for either.
+   * token ran out while the tab slept (403); directlinejs does not always change its status.
    */
   function checkConversation() {
     if (!session) return;
@@ -280,9 +280,7 @@
         headers: { Authorization: 'Bearer ' + session.token },
       })
       .then(function (res) {
-        if (mine !== generation) return;
-        if (res.status === 404) restart();
-        else if (res.status === 403) renewToken();
+        if (mine === generation && (res.status === 404 || res.status === 403)) recover();
       })
       .catch(function () {
         /* offline: directlinejs retries by itself */
@@ -322,47 +320,26 @@
 
   /** Keeps a tab that stays open working: tokens/refresh while the token is still valid. */
   function refreshToken() {
+    var mine = generation;
     window
       .fetch(session.domain + '/tokens/refresh', { method: 'POST', headers: { Authorization: 'Bearer ' + session.token } })
       .then(function (res) {
-        if (res.status === 403 || res.status === 404) return renewToken();
+        if (mine !== generation) return;
+        if (res.status === 403 || res.status === 404) return recover();
         if (!res.ok) throw new Error('refresh answered ' + res.status);
         return res.json().then(function (answer) {
-          adoptToken(answer);
+          if (mine !== generation) return;
+          session.token = answer.token;
+          session.expiresAt = Date.now() + answer.expires_in * 1000;
+          saveSession();
+          // Only swaps the token: the open stream stays, the next request uses the new token.
+          directLine.reconnect({ conversationId: session.conversationId, token: session.token });
+          scheduleRefresh();
         });
       })
       .catch(function () {
         refreshTimer = window.setTimeout(refreshToken, 10000);
       });
-  }
-
-  /** The token expired (laptop asleep, tab in the background): get one for the same conversation. */
-  function renewToken() {
-    var conversationId = session && session.conversationId;
-    requestToken(conversationId)
-      .then(function (answer) {
-        if (answer.busy) return retryLater(renewToken, answer.waitMs, 'status.busy');
-        if (answer.conversationId !== conversationId) {
-          // The server no longer knows the conversation: continue in the new one.
-          session = sessionFrom(answer);
-          saveSession();
-          connect(false);
-          setStatus('notice', 'status.restarted');
-          return;
-        }
-        adoptToken(answer);
-      })
-      .catch(function () {
-        retryLater(renewToken, 5000, 'status.offline');
-      });
-  }
-
-  function adoptToken(answer) {
-    session.token = answer.token;
-    session.expiresAt = Date.now() + answer.expires_in * 1000;
-    saveSession();
-    directLine.reconnect({ conversationId: session.conversationId, token: session.token });
-    scheduleRefresh();
   }
 
   function switchLanguage(next) {

@@ -1,4 +1,4 @@
-import lexicon from './data/lexicon.json';
+import lexicon from './lexicon.json';
 import { normalizeForSignals } from './normalize';
 
 export type SignalCategory = 'suicide' | 'self-harm' | 'abuse' | 'violence';

@@ -107,6 +107,24 @@ describe('check-in', () => {
     expect((await responsesOf('u1')).map((r) => r.score).sort()).toEqual([3, 4, 5]);
   });
 
+  it('stores one answer per question when the same answer is tapped twice at once', async () => {
+    const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
+    for (const text of ['hoi', 'ja', 'jongere']) await user.say(text);
+    const logic = (c: Parameters<ActivityHandler['run']>[0]) => bot.run(c);
+    await Promise.all([
+      user.adapter.processActivity(user.adapter.makeActivity('4'), logic),
+      user.adapter.processActivity(user.adapter.makeActivity('4'), logic),
+    ]);
+    const rows = await responsesOf('u1');
+    expect(rows.map((r) => [r.question, r.score])).toEqual(
+      expect.arrayContaining([
+        ['heard', 4],
+        ['goals', 4],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+  });
+
   it('starts a new run with a new runId after start', async () => {
     const user = testUser(bot, { locale: 'en-US', user: 'u1' });
     for (const text of ['hi', 'yes', 'young person', '4', '4', '4', '4', 'skip', 'start', '5']) await user.say(text);

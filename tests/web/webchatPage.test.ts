@@ -147,6 +147,25 @@ describe('the web chat page (chromium, headless)', () => {
     expect((await stored()).conversation?.conversationId).toBe(conversation?.conversationId);
   });
 
+  it('recovers the same conversation when a message meets an expired token (tab woke up before its timers ran)', async () => {
+    await open();
+    await page.goto(`${h.url}/`);
+    await say('een');
+    await bot('echo een #1').waitFor();
+    const { conversation } = await stored();
+
+    const forbidden = page.waitForResponse((r) => r.url().endsWith('/activities') && r.request().method() === 'POST' && r.status() === 403);
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/api/directline/token') && r.status() === 200);
+    h.clock.advance(120_000);
+    await say('verloren');
+    await forbidden;
+    await renewed;
+    await bot('echo een #1').waitFor();
+    await say('opnieuw');
+    await bot('echo opnieuw #2').waitFor();
+    expect((await stored()).conversation?.conversationId).toBe(conversation?.conversationId);
+  });
+
   it('starts a new conversation as the same participant when the server has forgotten the old one', async () => {
     await open({ DIRECTLINE_IDLE_MINUTES: '5', DIRECTLINE_TOKEN_TTL_SECONDS: '3600' });
     await page.goto(`${h.url}/`);
@@ -165,7 +184,7 @@ describe('the web chat page (chromium, headless)', () => {
   });
 
   it('answers messages over the per-minute limit with a friendly slow-down, and the chat goes on after the minute', async () => {
-    await open({ DIRECTLINE_ACTIVITIES_PER_MINUTE: '2' });
+    await open({ DIRECTLINE_ACTIVITIES_PER_MINUTE: '2', DIRECTLINE_TOKEN_TTL_SECONDS: '3600' });
     await page.goto(`${h.url}/`);
     await bot('joined - nl').waitFor();
     await say('een');
@@ -175,8 +194,6 @@ describe('the web chat page (chromium, headless)', () => {
     expect(Number((await refused).headers()['retry-after'])).toBeGreaterThanOrEqual(1);
     await bot(translatorFor('nl')('web:chat.slowDown')).waitFor();
 
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
-    page.on('response', (r) => console.log('RES', r.status(), r.request().method(), r.url().slice(0, 100)));
     h.clock.advance(61_000);
     await say('drie');
     await bot('echo drie #2').waitFor();

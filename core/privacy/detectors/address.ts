@@ -1,4 +1,4 @@
-import placesData from '../data/be-places.json';
+import placesData from '../wordlists/be-places.json';
 import { fold } from '../fold';
 import type { PiiSpan } from '../span';
 

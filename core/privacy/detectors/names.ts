@@ -1,6 +1,6 @@
-import firstNames from '../data/first-names.json';
-import ambiguity from '../data/name-ambiguity.json';
-import context from '../data/name-context.json';
+import firstNames from '../wordlists/first-names.json';
+import ambiguity from '../wordlists/name-ambiguity.json';
+import context from '../wordlists/name-context.json';
 import { fold } from '../fold';
 import type { PiiSpan } from '../span';
 

@@ -1,6 +1,6 @@
-import firstNames from '../../../core/privacy/data/first-names.json';
-import ambiguity from '../../../core/privacy/data/name-ambiguity.json';
-import context from '../../../core/privacy/data/name-context.json';
+import firstNames from '../../../core/privacy/wordlists/first-names.json';
+import ambiguity from '../../../core/privacy/wordlists/name-ambiguity.json';
+import context from '../../../core/privacy/wordlists/name-context.json';
 
 describe('name data', () => {
   const names = new Set(firstNames);
