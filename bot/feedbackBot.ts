@@ -90,8 +90,6 @@ class FeedbackBot extends ActivityHandler {
 
   /** Saves state also when the turn failed: answers are stored already, the step must match them. */
   private async runTurn(context: TurnContext): Promise<void> {
-    require('fs').appendFileSync('/tmp/turns.log', JSON.stringify({ in: context.activity.type, text: context.activity.text, locale: context.activity.locale, value: context.activity.value, conv: context.activity.conversation.id, from: context.activity.from.id }) + '\n');
-    context.onSendActivities(async (_c, acts, next) => { require('fs').appendFileSync('/tmp/turns.log', JSON.stringify(acts.map((a) => a.text)) + '\n'); return next(); });
     let failed = false;
     try {
       await super.run(context);

@@ -84,7 +84,7 @@ async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void>
     questionSet: c.set.id,
     participant: turn.pseudonym,
     role: c.role,
-    channel: turn.profile.channel ?? turn.channel,
+    channel: turn.channel,
     locale: turn.locale,
   };
   await turn.app.store.addResponse(buildResponse(run, c.question, answer, turn.app.clock.now()));

@@ -20,8 +20,8 @@ const LINES: Record<HelplineCountry, readonly Helpline[]> = {
   ],
   BE: [
     { id: 'awel', name: 'Awel', number: '102' },
-    { id: 'zelfmoordlijn', name: 'Zelfmoordlijn 1813', number: '1813' },
-    { id: 'hulplijn-1712', name: 'Hulplijn 1712', number: '1712' },
+    { id: 'zelfmoordlijn', name: 'Zelfmoordlijn', number: '1813' },
+    { id: 'hulplijn-1712', name: 'Hulplijn', number: '1712' },
     { id: EMERGENCY_LINE_ID, name: '112', number: '112' },
   ],
 };

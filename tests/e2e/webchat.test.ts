@@ -150,7 +150,10 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     expect(await page.title()).toBe(en('web:page.title'));
     await page.locator('[data-id="webchat-sendbox-input"]').fill('hello');
     await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
-    await waitForBot(page, firstLine(en('commands:finished')).slice(0, 20));
+    await waitForBot(page, firstLine(en('commands:finished')).slice(0, 20)).catch(async (e) => {
+      console.log((await page.locator('.webchat__bubble').allInnerTexts()).slice(-6));
+      throw e;
+    });
 
     expect(external).toEqual([]);
     expect(failedLocal).toEqual([]);

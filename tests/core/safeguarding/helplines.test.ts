@@ -13,8 +13,8 @@ describe('helplinesFor', () => {
   it('gives the Flemish lines with 112 last', () => {
     expect(helplinesFor('BE').map((l) => [l.name, l.number])).toEqual([
       ['Awel', '102'],
-      ['Zelfmoordlijn 1813', '1813'],
-      ['Hulplijn 1712', '1712'],
+      ['Zelfmoordlijn', '1813'],
+      ['Hulplijn', '1712'],
       ['112', '112'],
     ]);
   });
