@@ -6,7 +6,7 @@ import type { Turn } from '../dialogs/turn';
 import { buildVocabulary } from '../dialogs/vocabulary';
 import type { AppContext, TurnInterceptor } from './appContext';
 import { createParticipantState, type ParticipantState } from './participantState';
-import { openTurn, type TurnDeps } from './turnSession';
+import { cachedTranslators, openTurn, type TurnDeps } from './turnSession';
 import { readInput } from './turnInput';
 import { TurnQueue } from './turnQueue';
 
@@ -43,7 +43,13 @@ class FeedbackBot extends ActivityHandler {
   ) {
     super();
     this.state = createParticipantState(app.store.botStorage, app.secrets.pseudonymSecret);
-    this.deps = { app, state: this.state, vocabulary: buildVocabulary(app.translatorFor), safeguarding: options.safeguarding };
+    this.deps = {
+      app,
+      translators: cachedTranslators(app.translatorFor),
+      state: this.state,
+      vocabulary: buildVocabulary(app.translatorFor),
+      safeguarding: options.safeguarding,
+    };
 
     this.onMessage(async (context, next) => {
       if (!(await this.intercepted(context))) {

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
+import type { Translate, TranslatorFactory } from '../core/translate';
+import type { Locale } from '../core/types';
 import type { Turn } from '../dialogs/turn';
 import type { Vocabulary } from '../dialogs/vocabulary';
 import { toLocale } from '../locales';
@@ -8,9 +10,37 @@ import { identify, type ParticipantState } from './participantState';
 
 export interface TurnDeps {
   app: AppContext;
+  /** Translators per language, built once per bot. */
+  translators: TranslatorFactory;
   state: ParticipantState;
   vocabulary: Vocabulary;
   safeguarding: SafeguardingNotifier | undefined;
+}
+
+/**
+ * Texts without variables are the same every time: remember them, since i18next's lookup is a
+ * noticeable part of a turn under load.
+ */
+export function cachedTranslators(factory: TranslatorFactory): TranslatorFactory {
+  const byLocale = new Map<Locale, Translate>();
+  return (lng) => {
+    let t = byLocale.get(lng);
+    if (!t) {
+      const inner = factory(lng);
+      const texts = new Map<string, string>();
+      t = (key, vars) => {
+        if (vars !== undefined) return inner(key, vars);
+        let text = texts.get(key);
+        if (text === undefined) {
+          text = inner(key);
+          texts.set(key, text);
+        }
+        return text;
+      };
+      byLocale.set(lng, t);
+    }
+    return t;
+  };
 }
 
 /**
@@ -33,6 +63,7 @@ export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Tu
     context,
     app,
     vocabulary: deps.vocabulary,
+    translators: deps.translators,
     safeguarding: deps.safeguarding,
     pseudonym,
     channel: context.activity.channelId,
@@ -40,7 +71,7 @@ export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Tu
     conv,
     log: app.logger.child({ participant: pseudonym }),
     locale,
-    t: app.translatorFor(locale),
+    t: deps.translators(locale),
     erased: false,
     async forgetState() {
       await Promise.all([state.userState.delete(context), state.conversationState.delete(context)]);

@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { AppContext } from '../bot/appContext';
 import type { Logger } from '../bot/logger';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
-import type { Translate } from '../core/translate';
+import type { Translate, TranslatorFactory } from '../core/translate';
 import type { Locale } from '../core/types';
 import type { ConversationData, UserProfile } from './state';
 import type { Vocabulary } from './vocabulary';
@@ -24,6 +24,8 @@ export interface Turn {
   readonly log: Logger;
   locale: Locale;
   t: Translate;
+  /** Translator for any language (chooseLocale uses it). */
+  readonly translators: TranslatorFactory;
   /** Drops this participant's bot state from storage and from the turn (after erasure). */
   forgetState(): Promise<void>;
   /** True once the participant's data is erased: nothing may be written back this turn. */
@@ -38,5 +40,5 @@ export async function say(turn: Turn, message: string | Partial<Activity>): Prom
 export function chooseLocale(turn: Turn, locale: Locale): void {
   turn.profile.locale = locale;
   turn.locale = locale;
-  turn.t = turn.app.translatorFor(locale);
+  turn.t = turn.translators(locale);
 }

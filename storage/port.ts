@@ -8,6 +8,7 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeId,
 } from '../core/types';
 
 /** What a participant's erasure removed, for the audit log and the reply. */
@@ -24,6 +25,27 @@ export interface DigestClaim {
   owner: string;
   claimedAt: string;
   sentAt: string | null;
+}
+
+/** How many people tagged one theme in the free text of one week. */
+export interface ThemeMentionCount {
+  theme: ThemeId;
+  /** Distinct respondents with at least one answer tagged with the theme. */
+  respondents: number;
+  /** Answers tagged with the theme. */
+  mentions: number;
+}
+
+/** The free text of one project-week reduced to counts, for theme trends without loading rows. */
+export interface WeekThemeMentions {
+  week: string;
+  /**
+   * Distinct respondents who wrote free text: an answer with text, tags or a sentiment (so still
+   * counted after retention removed the text itself). The denominator of a theme's share.
+   */
+  writers: number;
+  /** Ordered by theme id. */
+  themes: ThemeMentionCount[];
 }
 
 export interface DeliveryStatus {
@@ -58,10 +80,22 @@ export interface Store {
   saveParticipant(p: Participant): Promise<void>;
 
   addResponse(r: ResponseRecord): Promise<void>;
+  /**
+   * Stores many responses at once and returns how many were new. A row whose id is already stored
+   * is left as it is (first write wins), so running a batch again after a failure completes it
+   * without duplicates or stale overwrites. SQLite: one transaction (all or nothing). Cosmos: one
+   * create per row, not atomic as a whole; see docs/cosmos.md.
+   */
+  addResponses(rows: ResponseRecord[]): Promise<number>;
   /** All responses of one project in one ISO week (project time zone), any order. */
   listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]>;
   /** Score sums per (week, theme, role) over the given weeks, for trends without loading rows. */
   scoreAggregates(project: string, weeks: string[]): Promise<ScoreAggregate[]>;
+  /**
+   * Free-text theme counts per week over the given weeks, for theme trends without loading rows:
+   * one entry per distinct week, in the order asked, also for a week without free text.
+   */
+  themeMentions(project: string, weeks: string[]): Promise<WeekThemeMentions[]>;
   listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]>;
   /** Streams responses ordered by createdAt, then id. */
   exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord>;
@@ -86,8 +120,15 @@ export interface Store {
   /** Subscriptions of one project, or of all projects when project is undefined. */
   listSubscriptions(project?: string): Promise<DigestSubscription[]>;
 
-  /** Create-if-not-exists: true for exactly one caller per (project, week), across instances. */
-  claimDigest(project: string, week: string, owner: string, at: string): Promise<boolean>;
+  /**
+   * Claims the digest of (project, week) for `owner` at instant `at`; true for exactly one caller
+   * at a time, across instances. A missing claim is created. With `leaseMs`, a claim that was not
+   * marked sent and was made more than leaseMs before `at` is stale (its owner crashed between
+   * claiming and sending) and is taken over by exactly one caller, who becomes the owner with
+   * claimedAt = at. Without leaseMs, and for a claim marked sent, an existing claim is never
+   * taken over. The lease must outlast the slowest send, or a slow owner and its successor both send.
+   */
+  claimDigest(project: string, week: string, owner: string, at: string, leaseMs?: number): Promise<boolean>;
   markDigestSent(project: string, week: string, at: string): Promise<void>;
   getDigestClaim(project: string, week: string): Promise<DigestClaim | undefined>;
 

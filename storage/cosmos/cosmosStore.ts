@@ -10,7 +10,8 @@ import type {
   ScoreAggregate,
   SessionCode,
 } from '../../core/types';
-import type { DeliveryStatus, DigestClaim, ErasureResult, Store } from '../port';
+import { staleClaimCutoff } from '../digestClaimLease';
+import type { DeliveryStatus, DigestClaim, ErasureResult, Store, WeekThemeMentions } from '../port';
 import { CosmosBotStorage } from './botStorage';
 import { CONTAINERS, type ContainerName, ensureContainer } from './containers';
 import {
@@ -40,6 +41,7 @@ import { toStorageError } from './errors';
 import { cosmosId, digestClaimId, responsePartition, seenMessageId } from './ids';
 import type { CosmosStoreOptions } from './options';
 import { mapLimit, Requests } from './requests';
+import { type MentionRow, weekThemeMentions } from './themeMentions';
 
 /** Point operations in flight at once for bulk work (erasure, retention, session codes). */
 const PARALLEL = 8;
@@ -161,6 +163,19 @@ export class CosmosStore implements Store {
     await this.requests.run('response write', () => this.c.responses.items.upsert(responseDoc(r)));
   }
 
+  /**
+   * One create per row, PARALLEL at a time, with 409 (already stored) counted as not new. Not
+   * atomic as a whole: a failure part-way leaves the rows written so far, and running the same
+   * batch again stores the rest and leaves the others as they are (see docs/cosmos.md).
+   */
+  async addResponses(rows: ResponseRecord[]): Promise<number> {
+    const created = await mapLimit(rows, PARALLEL, async (r) => {
+      const res = await this.requests.attempt('response write', () => this.c.responses.items.create(responseDoc(r)), [409]);
+      return res !== 409;
+    });
+    return created.filter(Boolean).length;
+  }
+
   async listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]> {
     const pk = responsePartition(project, week);
     const docs = await this.requests.all<ResponseDoc>(
@@ -205,6 +220,26 @@ export class CosmosStore implements Store {
       g.who.add(row.participant);
     }
     return [...groups.values()].map(({ who, ...g }) => ({ ...g, respondents: who.size }));
+  }
+
+  /**
+   * One single-partition query per week selecting only participant, tags, hasText and sentiment,
+   * reduced here (no GROUP BY on every endpoint we test against): never the text itself.
+   */
+  async themeMentions(project: string, weeks: string[]): Promise<WeekThemeMentions[]> {
+    return mapLimit([...new Set(weeks)], PARALLEL, async (week) => {
+      const pk = responsePartition(project, week);
+      const rows = await this.requests.all<MentionRow>(
+        'theme mentions',
+        this.c.responses,
+        {
+          query: 'SELECT c.participant, c.themes, c.hasText, c.sentiment FROM c WHERE c.pk = @pk',
+          parameters: [param('@pk', pk)],
+        },
+        pk,
+      );
+      return weekThemeMentions(week, rows);
+    });
   }
 
   /** "What is stored about me" (rare): a cross-partition query on the indexed participant. */
@@ -368,10 +403,27 @@ export class CosmosStore implements Store {
 
   // --- digest claims (partition /id = "<project>|<week>") --------------------------------------
 
-  /** Create-if-not-exists: Cosmos answers 409 to every creator but the first, on any instance. */
-  async claimDigest(project: string, week: string, owner: string, at: string): Promise<boolean> {
+  /**
+   * Create-if-not-exists: Cosmos answers 409 to every creator but the first, on any instance. A
+   * stale claim is taken over with a replace guarded by the _etag that was read: of callers racing
+   * for the same stale claim, Cosmos accepts one replace and answers 412 to the others.
+   */
+  async claimDigest(project: string, week: string, owner: string, at: string, leaseMs?: number): Promise<boolean> {
+    const cutoff = leaseMs === undefined ? undefined : staleClaimCutoff(at, leaseMs);
     const doc = digestClaimDoc({ project, week, owner, claimedAt: at, sentAt: null });
-    return (await this.requests.attempt('digest claim', () => this.c.digestClaims.items.create(doc), [409])) !== 409;
+    const created = await this.requests.attempt('digest claim', () => this.c.digestClaims.items.create(doc), [409]);
+    if (created !== 409) return true;
+    if (cutoff === undefined) return false;
+    const current = await this.readDoc<DigestClaimDoc & { _etag: string }>('digest claim', this.c.digestClaims, doc.id, doc.id);
+    // gone again (never happens in normal use): a fresh create settles it among the racers
+    if (!current) return (await this.requests.attempt('digest claim', () => this.c.digestClaims.items.create(doc), [409])) !== 409;
+    if (current.sentAt !== null || !(current.claimedAt < cutoff)) return false;
+    const replaced = await this.requests.attempt(
+      'digest claim takeover',
+      () => this.c.digestClaims.item(doc.id, doc.id).replace(doc, { accessCondition: { type: 'IfMatch', condition: current._etag } }),
+      [404, 412],
+    );
+    return replaced !== 404 && replaced !== 412;
   }
 
   async markDigestSent(project: string, week: string, at: string): Promise<void> {

@@ -11,7 +11,8 @@ import type {
   ScoreAggregate,
   SessionCode,
 } from '../../core/types';
-import type { DeliveryStatus, DigestClaim, ErasureResult, Store } from '../port';
+import { staleClaimCutoff } from '../digestClaimLease';
+import type { DeliveryStatus, DigestClaim, ErasureResult, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
 import { SqliteBotStorage } from './botStateStorage';
 import { migrate } from './migrations';
 import {
@@ -80,8 +81,11 @@ export class SqliteStore implements Store {
     findParticipantByCode: Stmt<[string], ParticipantRow>;
     saveParticipant: Stmt<ReturnType<typeof participantParams>>;
     addResponse: Stmt<ReturnType<typeof responseParams>>;
+    addResponseIfNew: Stmt<ReturnType<typeof responseParams>>;
     listWeek: Stmt<[string, string], ResponseTuple>;
     aggregates: Stmt<[string, string], ScoreAggregate>;
+    writers: Stmt<[string, string], { week: string; writers: number }>;
+    themeMentions: Stmt<[string, string], ThemeMentionCount & { week: string }>;
     listOfParticipant: Stmt<[string], ResponseTuple>;
     exportPage: Stmt<[string, string, number], ResponseTuple>;
     exportProjectPage: Stmt<[string, string, string, number], ResponseTuple>;
@@ -103,6 +107,7 @@ export class SqliteStore implements Store {
     listSubscriptions: Stmt<[], SubscriptionRow>;
     listSubscriptionsOf: Stmt<[string], SubscriptionRow>;
     claimDigest: Stmt<[string, string, string, string]>;
+    claimOrTakeOverDigest: Stmt<[string, string, string, string, string]>;
     markDigestSent: Stmt<[string, string, string]>;
     getDigestClaim: Stmt<[string, string], DigestClaimRow>;
     markSeen: Stmt<[string, string, string]>;
@@ -113,6 +118,7 @@ export class SqliteStore implements Store {
 
   private readonly eraseTx: (id: string) => ErasureResult;
   private readonly addSessionCodesTx: (codes: SessionCode[]) => void;
+  private readonly addResponsesTx: (rows: ResponseRecord[]) => number;
 
   constructor(readonly file: string) {
     try {
@@ -146,6 +152,12 @@ export class SqliteStore implements Store {
           themes, score, skipped, text, sentiment, flagged, locale, created_at, week)
         VALUES (@id, @project, @team, @participant, @role, @channel, @questionSet, @question, @runId, @theme,
           @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)`),
+      addResponseIfNew: db.prepare(`
+        INSERT INTO responses (id, project, team, participant, role, channel, question_set, question, run_id, theme,
+          themes, score, skipped, text, sentiment, flagged, locale, created_at, week)
+        VALUES (@id, @project, @team, @participant, @role, @channel, @questionSet, @question, @runId, @theme,
+          @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)
+        ON CONFLICT(id) DO NOTHING`),
       listWeek: raw<[string, string], ResponseTuple>(db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE project = ? AND week = ?`)),
       // weeks arrive as one JSON array so that a single prepared statement serves any number
       aggregates: db.prepare(`
@@ -153,6 +165,20 @@ export class SqliteStore implements Store {
         FROM responses
         WHERE project = ? AND week IN (SELECT value FROM json_each(?)) AND score IS NOT NULL AND theme IS NOT NULL
         GROUP BY week, theme, role`),
+      // the same test as isFreeText in core/digest: text, tags or a sentiment (text may be purged)
+      writers: db.prepare(`
+        SELECT week, COUNT(DISTINCT participant) AS writers
+        FROM responses
+        WHERE project = ? AND week IN (SELECT value FROM json_each(?))
+          AND (text IS NOT NULL OR themes <> '[]' OR sentiment IS NOT NULL)
+        GROUP BY week`),
+      // one row per (answer, tag); untagged answers ('[]', most of them) are skipped before json_each
+      themeMentions: db.prepare(`
+        SELECT r.week AS week, t.value AS theme, COUNT(DISTINCT r.participant) AS respondents, COUNT(DISTINCT r.id) AS mentions
+        FROM responses AS r, json_each(r.themes) AS t
+        WHERE r.project = ? AND r.week IN (SELECT value FROM json_each(?)) AND r.themes <> '[]'
+        GROUP BY r.week, t.value
+        ORDER BY r.week, t.value`),
       listOfParticipant: raw<[string], ResponseTuple>(db.prepare(`SELECT ${RESPONSE_COLUMNS} FROM responses WHERE participant = ?`)),
       // keyset pagination: no open cursor between pages, so other calls can use the connection
       exportPage: raw<[string, string, number], ResponseTuple>(
@@ -198,6 +224,12 @@ export class SqliteStore implements Store {
       claimDigest: db.prepare(
         'INSERT OR IGNORE INTO digest_claims (project, week, owner, claimed_at, sent_at) VALUES (?, ?, ?, ?, NULL)',
       ),
+      // One statement, so create and takeover are a single atomic step: of racing callers only
+      // the first sees the stale row; the rest see its new claimed_at and change nothing.
+      claimOrTakeOverDigest: db.prepare(`
+        INSERT INTO digest_claims (project, week, owner, claimed_at, sent_at) VALUES (?, ?, ?, ?, NULL)
+        ON CONFLICT(project, week) DO UPDATE SET owner = excluded.owner, claimed_at = excluded.claimed_at
+        WHERE digest_claims.sent_at IS NULL AND digest_claims.claimed_at < ?`),
       markDigestSent: db.prepare('UPDATE digest_claims SET sent_at = ? WHERE project = ? AND week = ?'),
       getDigestClaim: db.prepare(`SELECT ${DIGEST_CLAIM_COLUMNS} FROM digest_claims WHERE project = ? AND week = ?`),
       markSeen: db.prepare('INSERT OR IGNORE INTO seen_messages (channel, id, at) VALUES (?, ?, ?)'),
@@ -221,6 +253,12 @@ export class SqliteStore implements Store {
     this.eraseTx = (id) => erase.immediate(id);
     this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
       for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
+    });
+
+    this.addResponsesTx = db.transaction((rows: ResponseRecord[]) => {
+      let added = 0;
+      for (const r of rows) added += s.addResponseIfNew.run(responseParams(r)).changes;
+      return added;
     });
 
     this.botStorage = new SqliteBotStorage(db, () => this.assertOpen());
@@ -274,6 +312,12 @@ export class SqliteStore implements Store {
     this.s.addResponse.run(responseParams(r));
   }
 
+  async addResponses(rows: ResponseRecord[]): Promise<number> {
+    this.assertOpen();
+    if (rows.length === 0) return 0;
+    return this.addResponsesTx(rows);
+  }
+
   async listResponsesForWeek(project: string, week: string): Promise<ResponseRecord[]> {
     this.assertOpen();
     return this.s.listWeek.all(project, week).map(responseFromTuple);
@@ -283,6 +327,19 @@ export class SqliteStore implements Store {
     this.assertOpen();
     if (weeks.length === 0) return [];
     return this.s.aggregates.all(project, JSON.stringify(weeks));
+  }
+
+  async themeMentions(project: string, weeks: string[]): Promise<WeekThemeMentions[]> {
+    this.assertOpen();
+    const distinct = [...new Set(weeks)];
+    if (distinct.length === 0) return [];
+    const json = JSON.stringify(distinct);
+    const byWeek = new Map<string, WeekThemeMentions>(distinct.map((week) => [week, { week, writers: 0, themes: [] }]));
+    for (const w of this.s.writers.all(project, json)) byWeek.get(w.week)!.writers = w.writers;
+    for (const { week, theme, respondents, mentions } of this.s.themeMentions.all(project, json)) {
+      byWeek.get(week)!.themes.push({ theme, respondents, mentions });
+    }
+    return [...byWeek.values()];
   }
 
   async listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]> {
@@ -372,9 +429,11 @@ export class SqliteStore implements Store {
     return rows.map(subscriptionFromRow);
   }
 
-  async claimDigest(project: string, week: string, owner: string, at: string): Promise<boolean> {
+  async claimDigest(project: string, week: string, owner: string, at: string, leaseMs?: number): Promise<boolean> {
     this.assertOpen();
-    return this.s.claimDigest.run(project, week, owner, at).changes === 1;
+    if (leaseMs === undefined) return this.s.claimDigest.run(project, week, owner, at).changes === 1;
+    const cutoff = staleClaimCutoff(at, leaseMs);
+    return this.s.claimOrTakeOverDigest.run(project, week, owner, at, cutoff).changes === 1;
   }
 
   async markDigestSent(project: string, week: string, at: string): Promise<void> {

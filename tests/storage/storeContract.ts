@@ -197,6 +197,29 @@ export function describeStoreContract(
         expect(listed.sort(byId)).toEqual([full, skipped].sort(byId));
       });
 
+      it('stores a batch at once and counts the rows it added', async () => {
+        const project = newProject();
+        const rows = Array.from({ length: 7 }, (_, i) =>
+          makeResponse({ project, question: `q${i}`, themes: i % 2 ? ['waiting'] : [], text: i % 2 ? 'lang wachten' : null }),
+        );
+        expect(await store.addResponses(rows)).toBe(7);
+        expect((await store.listResponsesForWeek(project, '2026-W10')).sort(byId)).toEqual([...rows].sort(byId));
+        expect(await store.addResponses([])).toBe(0);
+      });
+
+      it('keeps rows already stored as they are and adds the rest, so a batch can be run again', async () => {
+        const project = newProject();
+        const rows = Array.from({ length: 6 }, (_, i) => makeResponse({ project, question: `q${i}`, score: 3 }));
+        // a first attempt that got only part of the way
+        expect(await store.addResponses(rows.slice(0, 2))).toBe(2);
+        const replay = rows.map((r, i) => (i === 0 ? { ...r, score: 1 } : r));
+        expect(await store.addResponses(replay)).toBe(4);
+        expect(await store.addResponses(replay)).toBe(0);
+        const stored = await store.listResponsesForWeek(project, '2026-W10');
+        expect(stored.sort(byId)).toEqual([...rows].sort(byId));
+        expect(stored.find((r) => r.id === rows[0].id)?.score).toBe(3);
+      });
+
       it('lists one project-week and nothing of other weeks or projects', async () => {
         const project = newProject();
         const inWeek = [
@@ -256,6 +279,44 @@ export function describeStoreContract(
         ]);
         expect(await store.scoreAggregates(project, [])).toEqual([]);
         expect(await store.scoreAggregates(newProject(), ['2026-W10'])).toEqual([]);
+      });
+
+      it('counts free-text writers and the distinct people per theme, per week asked for', async () => {
+        const project = newProject();
+        const [p1, p2, p3, p4] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
+        const text = (participant: string, themes: string[], over: Partial<ResponseRecord> = {}) =>
+          makeResponse({ project, participant, theme: null, score: null, question: 'open', text: 'iets', themes, sentiment: 'negative', ...over });
+        const w11 = { week: '2026-W11', createdAt: '2026-03-10T10:00:00.000Z' };
+        await store.addResponses([
+          // W10 "waiting": p1 twice (counts once as a respondent, twice as a mention), p2 once
+          text(p1, ['waiting', 'information']),
+          text(p1, ['waiting']),
+          text(p2, ['waiting']),
+          // writers without a tag: text only; and one whose text retention already removed
+          text(p3, [], { sentiment: null }),
+          text(p4, [], { text: null, sentiment: 'neutral' }),
+          // not writers: a score, and a skipped open question
+          makeResponse({ project, participant: newPseudonym(), theme: 'listened', score: 5 }),
+          makeResponse({ project, participant: newPseudonym(), theme: null, score: null, skipped: true, question: 'open' }),
+          // W11, a week not asked for, and another project
+          text(p2, ['continuity'], w11),
+          text(p1, ['waiting'], { week: '2026-W09', createdAt: '2026-02-25T10:00:00.000Z' }),
+          { ...text(p1, ['waiting']), project: newProject() },
+        ]);
+
+        expect(await store.themeMentions(project, ['2026-W11', '2026-W10', '2026-W12', '2026-W10'])).toEqual([
+          { week: '2026-W11', writers: 1, themes: [{ theme: 'continuity', respondents: 1, mentions: 1 }] },
+          {
+            week: '2026-W10',
+            writers: 4,
+            themes: [
+              { theme: 'information', respondents: 1, mentions: 1 },
+              { theme: 'waiting', respondents: 2, mentions: 3 },
+            ],
+          },
+          { week: '2026-W12', writers: 0, themes: [] },
+        ]);
+        expect(await store.themeMentions(project, [])).toEqual([]);
       });
 
       it('exports ordered by createdAt and then id, filtered by project', async () => {
@@ -484,6 +545,51 @@ export function describeStoreContract(
         expect(await store.claimDigest(project, '2026-W10', 'late', at)).toBe(false);
         // another week of the same project is a separate claim
         expect(await store.claimDigest(project, '2026-W11', 'owner-x', at)).toBe(true);
+      });
+
+      const LEASE = 15 * 60_000;
+      const CLAIMED = '2026-03-09T07:00:00.000Z';
+      const LATER = (ms: number) => new Date(Date.parse(CLAIMED) + ms).toISOString();
+
+      it('lets exactly one of 20 racing callers take over a claim that was never sent within the lease', async () => {
+        const project = newProject();
+        expect(await store.claimDigest(project, '2026-W10', 'crashed', CLAIMED, LEASE)).toBe(true);
+        const at = LATER(LEASE + 1);
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.claimDigest(project, '2026-W10', `owner-${i}`, at, LEASE)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = `owner-${results.indexOf(true)}`;
+        expect(await store.getDigestClaim(project, '2026-W10')).toEqual({ project, week: '2026-W10', owner: winner, claimedAt: at, sentAt: null });
+        // the new claim has a lease of its own
+        expect(await store.claimDigest(project, '2026-W10', 'late', LATER(LEASE + 2), LEASE)).toBe(false);
+        expect(await store.claimDigest(project, '2026-W10', 'much-later', LATER(2 * LEASE + 2), LEASE)).toBe(true);
+      });
+
+      it('does not take over a claim inside its lease, nor without a lease', async () => {
+        const project = newProject();
+        expect(await store.claimDigest(project, '2026-W10', 'busy', CLAIMED, LEASE)).toBe(true);
+        expect(await store.claimDigest(project, '2026-W10', 'eager', LATER(LEASE - 1), LEASE)).toBe(false);
+        expect(await store.claimDigest(project, '2026-W10', 'eager', LATER(LEASE), LEASE)).toBe(false);
+        expect(await store.claimDigest(project, '2026-W10', 'no-lease', LATER(10 * LEASE))).toBe(false);
+        expect((await store.getDigestClaim(project, '2026-W10'))?.owner).toBe('busy');
+      });
+
+      it('never takes over a claim that was marked sent, however old, even when callers race', async () => {
+        const project = newProject();
+        expect(await store.claimDigest(project, '2026-W10', 'done', CLAIMED, LEASE)).toBe(true);
+        await store.markDigestSent(project, '2026-W10', LATER(5_000));
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.claimDigest(project, '2026-W10', `owner-${i}`, LATER(100 * LEASE), LEASE)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(0);
+        expect(await store.getDigestClaim(project, '2026-W10')).toEqual({
+          project,
+          week: '2026-W10',
+          owner: 'done',
+          claimedAt: CLAIMED,
+          sentAt: LATER(5_000),
+        });
       });
 
       it('records when the claimed digest was sent', async () => {
