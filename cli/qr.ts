@@ -31,8 +31,9 @@ export async function runQr(args: QrArgs, stdout: NodeJS.WritableStream): Promis
   const link = sessionLink(args.baseUrl, code);
 
   if (!args.out) {
-    stdout.write(await QRCode.toString(link, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
-    stdout.write(`${link}\n`);
+    const qr = await QRCode.toString(link, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+    // The terminal renderer ends on colour codes without a newline; the link belongs on its own line.
+    stdout.write(`${qr}\n${link}\n`);
     return 0;
   }
   const ext = extname(args.out).toLowerCase();

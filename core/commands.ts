@@ -1,4 +1,5 @@
 import { normalizeText, phraseTokens } from './choiceMatching';
+import { parseSessionCode, SESSION_CODE_LENGTH } from './sessionCodes';
 import type { Locale } from './types';
 
 /**
@@ -26,16 +27,6 @@ export interface CommandVocabulary {
   locales: Readonly<Record<Locale, readonly string[]>>;
 }
 
-/** Session codes avoid 0/O/1/I/L so they survive being read aloud or typed from paper. */
-export const SESSION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const SESSION_CODE_LENGTH = 6;
-const CODE_RE = new RegExp(`^[${SESSION_CODE_ALPHABET}]{${SESSION_CODE_LENGTH}}$`);
-
-/** "k7p x4m", "K7P-X4M" → "K7PX4M"; undefined when it cannot be a session code. */
-export function normalizeSessionCode(raw: string): string | undefined {
-  const code = raw.replace(/[\s\-_.]+/g, '').toUpperCase();
-  return CODE_RE.test(code) ? code : undefined;
-}
 
 function matchesWhole(normalized: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => phraseTokens(p).join(' ') === normalized);
@@ -76,7 +67,7 @@ export function parseCommand(text: string | undefined, vocabulary: CommandVocabu
   const tokens = normalized.split(' ');
   const codeWords = afterPrefix(tokens, vocabulary.start);
   if (codeWords && looksLikeCode(codeWords)) {
-    const code = normalizeSessionCode(codeWords.join(''));
+    const code = parseSessionCode(codeWords.join(''));
     return code ? { kind: 'start', code } : { kind: 'start', invalidCode: true };
   }
   const languageWords = afterPrefix(tokens, vocabulary.language);

@@ -6,13 +6,19 @@ export const SESSION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const SESSION_CODE_LENGTH = 6;
 const CODE_RE = new RegExp(`^[${SESSION_CODE_ALPHABET}]{${SESSION_CODE_LENGTH}}$`);
 
-/** Upper case, without spaces or dashes: "k7p x4m" → "K7PX4M". */
+/** Upper case, without spaces, dashes, dots or underscores: "k7p x4m" → "K7PX4M". */
 export function normalizeSessionCode(input: string): string {
-  return input.replace(/[\s-]+/g, '').toUpperCase();
+  return input.replace(/[\s\-_.]+/g, '').toUpperCase();
 }
 
 export function isSessionCode(input: string): boolean {
   return CODE_RE.test(normalizeSessionCode(input));
+}
+
+/** The normalised code, or undefined when the input cannot be a session code. */
+export function parseSessionCode(input: string): string | undefined {
+  const code = normalizeSessionCode(input);
+  return CODE_RE.test(code) ? code : undefined;
 }
 
 export function generateSessionCode(pick: (max: number) => number = randomInt): string {

@@ -1,4 +1,5 @@
-import { normalizeSessionCode, parseCommand } from '../core/commands';
+import { parseCommand } from '../core/commands';
+import { parseSessionCode } from '../core/sessionCodes';
 import type { Locale } from '../core/types';
 import { resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
@@ -60,7 +61,7 @@ export async function handleJoin(turn: Turn, join: JoinOptions): Promise<void> {
   if (join.lang) chooseLocale(turn, join.lang);
   if (turn.profile.optedOut) return;
   if (join.code !== undefined) {
-    const code = normalizeSessionCode(join.code);
+    const code = parseSessionCode(join.code);
     // A page reload sends the same join again: carry on instead of starting over.
     if (turn.conv.welcomed && code && turn.conv.code?.code === code) return;
     return startCommand(turn, code ? { kind: 'start', code } : { kind: 'start', invalidCode: true });

@@ -1,4 +1,5 @@
-import { normalizeSessionCode, parseCommand, type CommandVocabulary } from '../../core/commands';
+import { parseCommand, type CommandVocabulary } from '../../core/commands';
+import { parseSessionCode } from '../../core/sessionCodes';
 import { buildVocabulary } from '../../dialogs/vocabulary';
 import { translatorFor } from '../../locales';
 
@@ -44,10 +45,10 @@ describe('parseCommand', () => {
   });
 });
 
-describe('normalizeSessionCode', () => {
+describe('parseSessionCode', () => {
   it('accepts six characters of the code alphabet in any case and spacing', () => {
-    expect(normalizeSessionCode(' k7px 4m ')).toBe('K7PX4M');
-    expect(normalizeSessionCode('K7PX4')).toBeUndefined();
-    expect(normalizeSessionCode('KOPX4M')).toBeUndefined();
+    expect(parseSessionCode(' k7px 4m ')).toBe('K7PX4M');
+    expect(parseSessionCode('K7PX4')).toBeUndefined();
+    expect(parseSessionCode('KOPX4M')).toBeUndefined();
   });
 });

@@ -111,7 +111,6 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await waitForBot(page, nl('commands:code.accepted'));
 
     // Consent and role by tapping suggested actions.
-    console.log('START', (await page.locator('.webchat__bubble').allInnerTexts()).map((t) => t.slice(0, 60)));
     await tap(page, nl('consent:yes'));
     await tap(page, nl('role:youth'));
     await waitForBot(page, '(1/5)');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, openSqliteStore, SchemaTooNewError, type SqliteStore } from '../../storage/sqlite';
+import type { ResponseRecord } from '../../core/types';
 import { describeStoreContract, makeParticipant, makeResponse, newProject, newPseudonym } from './storeContract';
 
 const tempDirs: string[] = [];
@@ -193,6 +194,33 @@ describe('SQLite store', () => {
       expect(firstTimes).toEqual(ids.map(() => 1));
       await Promise.all(workers.map((w) => ask(w, { op: 'close' })));
     });
+
+    it('lets exactly one of three processes take over a stale claim', async () => {
+      const file = tempFile();
+      const local = await openAt(file);
+      const project = newProject();
+      const lease = 15 * 60_000;
+      expect(await local.claimDigest(project, '2026-W10', 'crashed', '2026-03-09T07:00:00.000Z', lease)).toBe(true);
+      const workers = await Promise.all([startWorker(file), startWorker(file), startWorker(file)]);
+      const at = '2026-03-09T07:15:00.001Z';
+      const replies = await Promise.all(
+        workers.map((w, i) => ask<{ results: boolean[] }>(w, { op: 'claim', project, week: '2026-W10', owner: `proc-${i}`, at, leaseMs: lease, times: 10 })),
+      );
+      expect(replies.flatMap((r) => r.results).filter(Boolean)).toHaveLength(1);
+      expect((await local.getDigestClaim(project, '2026-W10'))?.owner).toMatch(/^proc-\d-\d$/);
+      await Promise.all(workers.map((w) => ask(w, { op: 'close' })));
+    });
+  });
+
+  it('stores a batch all or nothing: one bad row leaves none of the batch behind', async () => {
+    const store = await openAt(tempFile());
+    const project = newProject();
+    const good = Array.from({ length: 5 }, (_, i) => makeResponse({ project, question: `q${i}` }));
+    // NOT NULL on project: the fourth row fails after three were written inside the transaction
+    const bad = { ...makeResponse({ project }), project: null } as unknown as ResponseRecord;
+    await expect(store.addResponses([...good.slice(0, 3), bad, ...good.slice(3)])).rejects.toThrow(/NOT NULL/);
+    expect(await store.listResponsesForWeek(project, '2026-W10')).toEqual([]);
+    expect(await store.addResponses(good)).toBe(5);
   });
 
   it('streams an export of several pages in order without gaps or repeats, while other calls go on', async () => {
