@@ -14,6 +14,8 @@ const TEXT_SHARE = 0.3;
 const EXTRA_TEXT = (4 * TEXT_SHARE) / (1 - TEXT_SHARE) - 1;
 const WEEK = '2026-W10';
 const PROJECT = 'demo';
+/** Rows per addResponses call: one transaction each, without holding all 200,000 records at once. */
+const BATCH = 20_000;
 
 function configDir(): string {
   for (const dir of [join(__dirname, '..', 'config'), join(__dirname, '..', '..', 'config')]) {
@@ -47,10 +49,12 @@ export async function benchDigest(): Promise<{ responses: number; seconds: numbe
       ['approach', 'staff-quality'],
       ['overall', 'outcome'],
     ];
-    // One transaction for the set-up: the SQLite store runs its statements on this connection,
-    // so BEGIN/COMMIT around the awaited inserts makes 200,000 rows take seconds, not minutes.
-    const db = (store as unknown as { db?: { exec(sql: string): unknown } }).db;
-    db?.exec('BEGIN');
+    let batch: ResponseRecord[] = [];
+    let stored = 0;
+    const flush = async () => {
+      stored += await store.addResponses(batch);
+      batch = [];
+    };
     let n = 0;
     let run = 0;
     const monday = Date.parse('2026-03-02T07:00:00Z');
@@ -75,13 +79,13 @@ export async function benchDigest(): Promise<{ responses: number; seconds: numbe
       for (const [question, theme] of items) {
         if (n >= RESPONSES) break;
         const score = Math.max(1, Math.min(5, Math.round(3.8 + (rnd() - 0.5) * 3)));
-        await store.addResponse({ ...base, id: `b-${n++}`, question, theme, score, text: null, themes: [], sentiment: null });
+        batch.push({ ...base, id: `b-${n++}`, question, theme, score, text: null, themes: [], sentiment: null });
       }
       // 4 scores and on average 1.71 texts per run: 1.71 / 5.71 = 30% of the rows are text
       const texts = 1 + (rnd() < EXTRA_TEXT ? 1 : 0);
       for (let i = 0; i < texts && n < RESPONSES; i++) {
         const r = pool[Math.floor(rnd() * pool.length)];
-        await store.addResponse({
+        batch.push({
           ...base,
           id: `b-${n++}`,
           question: i === 0 ? 'open' : 'remark',
@@ -93,9 +97,10 @@ export async function benchDigest(): Promise<{ responses: number; seconds: numbe
           locale: r.lang,
         });
       }
+      if (batch.length >= BATCH) await flush();
     }
-
-    db?.exec('COMMIT');
+    await flush();
+    if (stored !== RESPONSES) throw new Error(`bench digest stored ${stored} of ${RESPONSES} responses`);
 
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {

@@ -1,2 +1,2 @@
 export { createDigestCommands } from './digestCommands';
-export { startDigestScheduler, dueWeek, type DigestScheduler, type DigestRun } from './digestScheduler';
+export { startDigestScheduler, dueWeek, DIGEST_CLAIM_LEASE_MS, type DigestScheduler, type DigestRun } from './digestScheduler';

@@ -20,7 +20,10 @@ export interface DigestRun {
 }
 
 export interface DigestScheduler extends Closable {
-  /** Sends every project's due digest that nobody claimed yet; croner calls it, tests may too. */
+  /**
+   * Sends every project's due digest that nobody else holds a live claim on (unsent claims expire
+   * after the lease); croner calls it, tests may too.
+   */
   tick(): Promise<DigestRun[]>;
   /** The first tick, started at once so a week missed while the server was down goes out. */
   readonly started: Promise<DigestRun[]>;
@@ -30,7 +33,20 @@ export interface DigestSchedulerOptions {
   /** Who claims a digest (one per process); default: a random id. */
   instanceId?: string;
   retry?: RetryOptions;
+  /**
+   * How long a claim that was not marked sent protects its owner; after that another instance
+   * (or this one after a restart) takes the week over. Must outlast the slowest send.
+   */
+  claimLeaseMs?: number;
 }
+
+/**
+ * A digest run takes seconds; with every delivery retry to a few leads, a few minutes at worst.
+ * Fifteen minutes is well beyond that, and short enough that a crash delays a digest only briefly.
+ */
+export const DIGEST_CLAIM_LEASE_MS = 15 * 60_000;
+/** Look again a little after a lease runs out, so another instance's slightly fast clock does not make us early. */
+const RECHECK_MARGIN_MS = 1000;
 
 /** The most recent scheduled moment at or before `now`, searched over the last eight days. */
 export function lastScheduledAt(pattern: string, timeZone: string, now: Date): Date | undefined {
@@ -66,15 +82,31 @@ export function dueWeek(project: Pick<Project, 'digestCron' | 'timeZone'>, now: 
 
 /**
  * One croner job per project (digestCron in the project's time zone). Each (project, week)
- * is claimed with a create-if-not-exists write before anything is sent, so restarts, retries
- * and other instances never send it twice. Time comes from app.clock.
+ * is claimed in the store before anything is sent, so restarts, retries and other instances
+ * never send it twice. A claim whose owner crashed before marking it sent is taken over once its
+ * lease has run out: by this instance at start-up, or by one that saw the claim and looks again
+ * when the lease ends. Time comes from app.clock.
  */
 export function startDigestScheduler(app: AppContext, runtime: BotRuntime, options: DigestSchedulerOptions = {}): DigestScheduler {
   const instanceId = options.instanceId ?? `digest-${randomUUID()}`;
   const retry = options.retry ?? DEFAULT_RETRY;
+  const leaseMs = options.claimLeaseMs ?? DIGEST_CLAIM_LEASE_MS;
   const log = app.logger.child({ job: 'digest' });
   let closed = false;
   let running: Promise<DigestRun[]> | undefined;
+  const rechecks = new Map<string, NodeJS.Timeout>();
+
+  /** Another owner holds an unsent claim: tick again when its lease runs out, in case it crashed. */
+  const recheckWhenLeaseEnds = (project: string, claimedAt: string, now: Date) => {
+    if (closed || rechecks.has(project)) return;
+    const remaining = Math.max(0, Date.parse(claimedAt) + leaseMs - now.getTime());
+    const timer = setTimeout(() => {
+      rechecks.delete(project);
+      if (!closed) void tick();
+    }, remaining + RECHECK_MARGIN_MS);
+    timer.unref();
+    rechecks.set(project, timer);
+  };
 
   const runProject = async (p: Project): Promise<DigestRun | undefined> => {
     const now = app.clock.now();
@@ -85,7 +117,11 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
     // Without such subscribers nothing is claimed.
     const subs = (await app.store.listSubscriptions(p.id)).filter((s) => Date.parse(s.createdAt) <= dueAt.getTime());
     if (subs.length === 0) return run;
-    if (!(await app.store.claimDigest(p.id, week, instanceId, now.toISOString()))) return { ...run, status: 'claimed-elsewhere' };
+    if (!(await app.store.claimDigest(p.id, week, instanceId, now.toISOString(), leaseMs))) {
+      const claim = await app.store.getDigestClaim(p.id, week);
+      if (claim && claim.sentAt === null) recheckWhenLeaseEnds(p.id, claim.claimedAt, now);
+      return { ...run, status: 'claimed-elsewhere' };
+    }
 
     const digest: Digest = await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now });
     const cards = new Map<Locale, AdaptiveCard>();
@@ -146,6 +182,8 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
     close: async () => {
       closed = true;
       for (const j of jobs) j.stop();
+      for (const t of rechecks.values()) clearTimeout(t);
+      rechecks.clear();
       await running?.catch(() => undefined);
     },
   };

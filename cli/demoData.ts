@@ -33,15 +33,9 @@ export async function runDemoData(
     placeholder: (kind, lang) => translatorFor(lang)(`privacy:placeholder.${kind}`),
     maxTextLength: DEMO_MAX_TEXT,
   });
-  const existing = new Set<string>();
-  for (const week of weeks) for (const r of await deps.store.listResponsesForWeek(project.id, week)) existing.add(r.id);
   for (const p of demo.participants) if (!(await deps.store.getParticipant(p.id))) await deps.store.saveParticipant(p);
-  let added = 0;
-  for (const r of demo.responses) {
-    if (existing.has(r.id)) continue;
-    await deps.store.addResponse(r);
-    added++;
-  }
+  // deterministic ids: rows from an earlier run are left as they are and not counted
+  const added = await deps.store.addResponses(demo.responses);
   out.write(
     `${t('digest:cli.demoDone', {
       answers: added,

@@ -23,7 +23,7 @@ const commands: Record<string, Command> = {
   qr: async (argv, ctx, stdout) => {
     const o = parseOptions(argv, { code: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' } });
     if (!o.code) throw new UsageError(ctx.t('cli:qr.usage'));
-    return runQr({ code: o.code, baseUrl: o['base-url'] ?? ctx.config.publicBaseUrl, out: o.out }, stdout);
+    return runQr({ code: o.code, baseUrl: o['base-url'] ?? ctx.config.publicBaseUrl, out: o.out, lang: ctx.config.defaultLocale }, stdout);
   },
   digest: async (argv, ctx, stdout) => {
     const o = parseOptions(argv, {

@@ -3,13 +3,22 @@
 const { execSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-if (candidates.some((p) => existsSync(p))) process.exit(0);
+const CHROMIUM = '/usr/bin/chromium';
+if (existsSync(CHROMIUM)) process.exit(0);
 
+const hasApt = existsSync('/usr/bin/apt-get');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-if (!isRoot) {
-  process.stderr.write('The browser tests need Debian\'s chromium. Install it once with:\n  sudo apt-get install -y chromium\n');
+if (!hasApt || !isRoot) {
+  process.stderr.write(
+    hasApt
+      ? `The browser tests need Debian's chromium at ${CHROMIUM}. Install it once with:\n  sudo apt-get install -y chromium\n`
+      : `The browser tests need chromium at ${CHROMIUM} (Debian's "chromium" package); this machine has no apt-get, so install it with your package manager.\n`,
+  );
   process.exit(1);
 }
-process.stdout.write('Installing Debian\'s chromium for the browser tests (once)...\n');
+process.stdout.write("Installing Debian's chromium for the browser tests (once)...\n");
 execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/bash' });
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(`apt-get finished but ${CHROMIUM} is still missing; install the "chromium" package by hand.\n`);
+  process.exit(1);
+}

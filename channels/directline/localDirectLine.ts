@@ -134,7 +134,8 @@ export class LocalDirectLine {
     if (locale) conversation.locale = locale;
     this.ensureStarted(conversation, locale);
     const echoed = this.registry.append(conversation, this.stampFromUser(conversation, body));
-    if (body.type === 'message') this.registry.broadcast(conversation, this.stampFromBot(conversation, { type: 'typing' }));
+    // The reply only comes when the turn is done; meanwhile Web Chat shows that the bot is typing.
+    if (body.type === 'message') this.registry.broadcast(conversation, this.stampFromBot(conversation, { type: 'typing', id: randomUUID() }));
     try {
       await this.runTurn(conversation, echoed);
     } catch (err) {

@@ -31,7 +31,7 @@ export function registerTokenRoute(server: restify.Server, app: AppContext, loca
       return;
     }
     const reply = await exchangeAzureToken(endpoint, secret, userId);
-    if (reply.status !== 200) app.logger.warn({ status: reply.status, body: reply.body }, 'Azure Direct Line token exchange failed');
+    if (reply.status !== 200) app.logger.warn({ status: reply.status, code: (reply.body as { error?: { code?: string } }).error?.code }, 'Azure Direct Line token exchange failed');
     sendReply(res, reply);
   });
 }

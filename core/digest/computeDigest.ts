@@ -4,7 +4,7 @@ import type { Store } from '../../storage/port';
 import { alertsOf } from './alerts';
 import { emergentThemes } from './emergentThemes';
 import { participationOf } from './participation';
-import { mentionsOf, recurringThemes, type Mentions } from './recurringThemes';
+import { recurringThemes } from './recurringThemes';
 import { themeScores } from './themeScores';
 import { TREND_WEEKS } from './trend';
 import type { Digest } from './types';
@@ -67,9 +67,8 @@ export async function computeDigest(
   const aggregates = await store.scoreAggregates(project, previousWeeks);
   const scores = themeScores(rows, aggregates, previousWeeks, data.themes, k);
 
-  // One previous week at a time, reduced at once to who mentioned what: memory stays one week.
-  const previousMentions: { week: string; mentions: Mentions }[] = [];
-  for (const w of previousWeeks) previousMentions.push({ week: w, mentions: mentionsOf(await store.listResponsesForWeek(project, w)) });
+  // Previous weeks as counts from the store: their rows are never loaded.
+  const previousMentions = await store.themeMentions(project, previousWeeks);
   const themes = recurringThemes(rows, previousMentions, data.themes, k, TOP_THEMES);
 
   return {

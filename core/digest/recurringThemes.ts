@@ -1,11 +1,12 @@
 import type { Theme } from '../catalogue';
+import type { WeekThemeMentions } from '../../storage/port';
 import type { ResponseRecord, Sentiment, ThemeId } from '../types';
 import { mergeSmallGroups, newGroup, type Group } from './minimumGroup';
 import { pickQuotes } from './quotes';
 import { directionOf, SHARE_THRESHOLD } from './trend';
 import type { MentionPoint, RecurringTheme, SentimentCell } from './types';
 
-/** Free text of a week reduced to who mentioned which theme. */
+/** Free text of this week reduced to who mentioned which theme. */
 export interface Mentions {
   /** Everyone who wrote something (also when retention has removed the text itself). */
   writers: Set<string>;
@@ -46,10 +47,11 @@ function sentimentMix(rows: readonly ResponseRecord[], theme: ThemeId, k: number
  * The themes most respondents wrote about this week, each with its share of the writers,
  * its sentiment mix, its trend over the previous weeks and up to two quotes. Only themes
  * that at least k distinct respondents mentioned; a previous week under k is left out.
+ * Previous weeks arrive as counts (Store.themeMentions), so their rows are never loaded.
  */
 export function recurringThemes(
   rows: readonly ResponseRecord[],
-  previous: ReadonlyArray<{ week: string; mentions: Mentions }>,
+  previous: readonly WeekThemeMentions[],
   themes: ReadonlyMap<string, Theme>,
   k: number,
   top: number,
@@ -63,9 +65,9 @@ export function recurringThemes(
   const result: RecurringTheme[] = shown.map(([theme, who]) => {
     const share = who.size / now.writers.size;
     const trend: MentionPoint[] = [];
-    for (const { week, mentions } of previous) {
-      const n = mentions.byTheme.get(theme)?.size ?? 0;
-      if (n >= k) trend.push({ week, respondents: n, share: round3(n / mentions.writers.size) });
+    for (const { week, writers, themes: counted } of previous) {
+      const n = counted.find((c) => c.theme === theme)?.respondents ?? 0;
+      if (n >= k) trend.push({ week, respondents: n, share: round3(n / writers) });
     }
     return {
       theme,

@@ -5,10 +5,11 @@ import { type Analysis, stemWord, wordsOf } from './language';
 /**
  * One word of a keyword. Plain words match on their stem; "*" marks a word part, so
  * Dutch compounds match too: "wacht*" (wachtlijst, wachttijd), "*verlener" (jeugdhulpverlener),
- * "*dossier*" (cliëntdossiers).
+ * "*dossier*" (cliëntdossiers). A Dutch plain word of five letters or more also matches as the
+ * last part of a compound, since Dutch puts the head last: "wachtlijst" in "zorgwachtlijsten".
  */
 type Pattern =
-  | { kind: 'stem'; value: string }
+  | { kind: 'stem'; value: string; head: boolean }
   | { kind: 'prefix'; value: string }
   | { kind: 'suffix'; value: string }
   | { kind: 'contains'; value: string };
@@ -16,14 +17,25 @@ type Pattern =
 interface Rule {
   theme: ThemeId;
   patterns: Pattern[];
+  /** Written with a leading "~": points to the theme only together with the classifier. */
+  hint: boolean;
 }
+
+/** Shortest Dutch stem that also matches as a compound's head; shorter ones ("eten", "plan") hide in too many words. */
+const MIN_HEAD = 5;
 
 /** A keyword's words may be this many words apart in the text ("wachtlijst was veel te lang"). */
 const MAX_GAP = 2;
 
+export interface KeywordMatch {
+  /** Themes with a keyword in the text. */
+  strong: Set<ThemeId>;
+  /** Themes with only a hint ("~school") in the text. */
+  hints: Set<ThemeId>;
+}
+
 export interface KeywordMatcher {
-  /** Themes whose keywords occur in the analysed text. */
-  match(analysis: Analysis): Set<ThemeId>;
+  match(analysis: Analysis): KeywordMatch;
 }
 
 function compilePattern(word: string, lang: Locale): Pattern | null {
@@ -35,22 +47,25 @@ function compilePattern(word: string, lang: Locale): Pattern | null {
   if (starts && ends) return { kind: 'contains', value: normalized };
   if (ends) return { kind: 'prefix', value: normalized };
   if (starts) return { kind: 'suffix', value: normalized };
-  return { kind: 'stem', value: stemWord(normalized, lang) };
+  const value = stemWord(normalized, lang);
+  return { kind: 'stem', value, head: lang === 'nl' && value.length >= MIN_HEAD };
 }
 
 function compileRule(theme: ThemeId, keyword: string, lang: Locale): Rule | null {
+  const trimmed = keyword.trim();
+  const hint = trimmed.startsWith('~');
   const patterns: Pattern[] = [];
-  for (const part of keyword.trim().split(/\s+/)) {
+  for (const part of trimmed.replace(/^~/, '').split(/\s+/)) {
     const p = compilePattern(part, lang);
     if (p) patterns.push(p);
   }
-  return patterns.length ? { theme, patterns } : null;
+  return patterns.length ? { theme, patterns, hint } : null;
 }
 
 function matches(p: Pattern, word: string, stem: string): boolean {
   switch (p.kind) {
     case 'stem':
-      return stem === p.value;
+      return stem === p.value || (p.head && stem.length > p.value.length && stem.endsWith(p.value));
     case 'prefix':
       return word.startsWith(p.value);
     case 'suffix':
@@ -78,7 +93,8 @@ function ruleMatchesAt(rule: Rule, a: Analysis, start: number): boolean {
 }
 
 export function compileKeywords(catalogue: Catalogue, lang: Locale): KeywordMatcher {
-  // Rules whose first word is a plain stem are indexed by it; only word-part rules are tried everywhere.
+  // Rules whose first word is a plain stem are indexed by it (a compound's head is looked up by its
+  // word ends); only word-part rules are tried everywhere.
   const byFirstStem = new Map<string, Rule[]>();
   const partRules: Rule[] = [];
   for (const theme of catalogue.themes) {
@@ -96,20 +112,34 @@ export function compileKeywords(catalogue: Catalogue, lang: Locale): KeywordMatc
     }
   }
   return {
-    match(a: Analysis): Set<ThemeId> {
-      const found = new Set<ThemeId>();
+    match(a: Analysis): KeywordMatch {
+      const strong = new Set<ThemeId>();
+      const hints = new Set<ThemeId>();
+      const record = (rule: Rule) => (rule.hint ? hints : strong).add(rule.theme);
+      const done = (rule: Rule) => strong.has(rule.theme) || (rule.hint && hints.has(rule.theme));
       for (let i = 0; i < a.words.length; i += 1) {
         const word = a.words[i]!;
         const stem = a.stems[i]!;
         const candidates = byFirstStem.get(stem);
         if (candidates) {
-          for (const rule of candidates) if (!found.has(rule.theme) && ruleMatchesAt(rule, a, i)) found.add(rule.theme);
+          for (const rule of candidates) if (!done(rule) && ruleMatchesAt(rule, a, i)) record(rule);
+        }
+        if (lang === 'nl') {
+          for (let k = 1; stem.length - k >= MIN_HEAD; k += 1) {
+            const heads = byFirstStem.get(stem.slice(k));
+            if (!heads) continue;
+            for (const rule of heads) {
+              const first = rule.patterns[0]!;
+              if (first.kind === 'stem' && first.head && !done(rule) && ruleMatchesAt(rule, a, i)) record(rule);
+            }
+          }
         }
         for (const rule of partRules) {
-          if (!found.has(rule.theme) && matches(rule.patterns[0]!, word, stem) && ruleMatchesAt(rule, a, i)) found.add(rule.theme);
+          if (!done(rule) && matches(rule.patterns[0]!, word, stem) && ruleMatchesAt(rule, a, i)) record(rule);
         }
       }
-      return found;
+      for (const theme of strong) hints.delete(theme);
+      return { strong, hints };
     },
   };
 }

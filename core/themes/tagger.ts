@@ -1,48 +1,44 @@
 import type { Catalogue } from '../catalogue';
 import { LOCALES, type Locale, type ThemeId } from '../types';
-import { type ThemeClassifier, trainClassifier } from './classifier';
-import { type KeywordMatcher, compileKeywords } from './keywordRules';
+import { type EvidenceModel, buildEvidenceModel, combinedScore } from './evidence';
 import { analyse, effectiveLanguage } from './language';
 import { type SentimentScorer, createSentimentScorer } from './sentiment';
+import { THEME_THRESHOLDS } from './thresholds';
 import type { TagResult, ThemeTagger } from './types';
 
 /**
- * Classifier score from which a theme is tagged without a keyword. Picked by cross-validation
- * on the catalogue examples (see tests/core/themes/evaluation.test.ts for the held-out figures).
+ * Score (classifier plus keyword weight) from which a theme is tagged when the catalogue has a
+ * theme that was never calibrated (an organisation's own addition).
  */
 export const CLASSIFIER_THRESHOLD = 0.5;
 
 interface LanguageModel {
-  keywords: KeywordMatcher;
-  classifier: ThemeClassifier;
+  evidence: EvidenceModel;
   sentiment: SentimentScorer;
 }
 
 /**
  * Builds the tagger and trains it on the catalogue (well under two seconds). Keyword rules
- * catch the plain cases, the NLP.js neural classifier the paraphrases; a text gets every
- * theme either of them finds, in catalogue order.
+ * catch the plain cases, the NLP.js neural classifier the paraphrases; their evidence is added
+ * up per theme and compared with that theme's threshold, calibrated by cross-validation
+ * (core/themes/calibrate.ts). `opts.threshold` sets one threshold for every theme instead.
  */
 export function createThemeTagger(catalogue: Catalogue, opts: { threshold?: number } = {}): ThemeTagger {
-  const threshold = opts.threshold ?? CLASSIFIER_THRESHOLD;
   const order = new Map(catalogue.themes.map((t, i) => [t.id, i]));
+  const thresholds = new Map(catalogue.themes.map((t) => [t.id, opts.threshold ?? THEME_THRESHOLDS[t.id] ?? CLASSIFIER_THRESHOLD]));
   const models = {} as Record<Locale, LanguageModel>;
-  for (const lang of LOCALES) {
-    models[lang] = {
-      keywords: compileKeywords(catalogue, lang),
-      classifier: trainClassifier(catalogue, lang),
-      sentiment: createSentimentScorer(lang),
-    };
-  }
+  for (const lang of LOCALES) models[lang] = { evidence: buildEvidenceModel(catalogue, lang), sentiment: createSentimentScorer(lang) };
   return {
     tag(text: string, lang: Locale): TagResult {
       const used = effectiveLanguage(text, lang);
       const model = models[used];
       const a = analyse(text, used);
-      const themes = model.keywords.match(a);
-      for (const [theme, score] of model.classifier.scores(a)) if (score >= threshold) themes.add(theme);
-      const sorted: ThemeId[] = [...themes].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
-      return { themes: sorted, sentiment: model.sentiment.sentiment(a) };
+      const themes: ThemeId[] = [];
+      for (const [theme, e] of model.evidence.evidence(a)) {
+        if (combinedScore(e) >= (thresholds.get(theme) ?? CLASSIFIER_THRESHOLD)) themes.push(theme);
+      }
+      themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+      return { themes, sentiment: model.sentiment.sentiment(a) };
     },
   };
 }

@@ -1,5 +1,9 @@
-import { dueDigest, dueWeek } from '../../bot/digestScheduler';
+import type { RunningApp } from '../../bot/app';
+import { DIGEST_CLAIM_LEASE_MS, dueDigest, dueWeek, startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../../bot/digestScheduler';
 import { backoffDelay, statusOf } from '../../bot/digestDelivery';
+import { ManualClock } from '../../core/clock';
+import { startTestApp } from '../helpers/botHttp';
+import { FakeConnector } from '../e2e/connectorServer';
 
 const amsterdam = { digestCron: '0 8 * * 1', timeZone: 'Europe/Amsterdam' };
 
@@ -41,5 +45,93 @@ describe('delivery retries', () => {
     expect(statusOf({ statusCode: 429 })).toBe(429);
     expect(statusOf({ response: { status: 403 } })).toBe(403);
     expect(statusOf(new Error('ECONNREFUSED'))).toBeUndefined();
+  });
+});
+
+describe('a digest claim whose owner crashed before sending', () => {
+  const MINUTE = 60_000;
+  const FAST = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
+  /** Monday 9 March 2026, 08:05 in Amsterdam: the digest of 2026-W10 is due. */
+  const clock = new ManualClock(new Date('2026-03-09T07:05:00Z'));
+  const connector = new FakeConnector();
+  const schedulers: DigestScheduler[] = [];
+  let app: RunningApp;
+
+  const scheduler = (instanceId: string, options: DigestSchedulerOptions = {}) => {
+    const s = startDigestScheduler(app.app, app.runtime, { instanceId, retry: FAST, ...options });
+    schedulers.push(s);
+    return s;
+  };
+  const demoRun = async (runs: Promise<{ project: string; status: string; week: string }[]>) =>
+    (await runs).find((r) => r.project === 'demo');
+  const digestsFor = (week: string) => connector.to('conv-lead').filter((a) => JSON.stringify(a).includes(week));
+  const crash = (week: string) => app.app.store.claimDigest('demo', week, 'crashed-instance', clock.now().toISOString());
+
+  async function until(what: string, ok: () => boolean): Promise<void> {
+    for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+    if (!ok()) throw new Error(`gave up waiting: ${what}`);
+  }
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp({}, { clock });
+    await app.app.store.saveSubscription({
+      project: 'demo',
+      lead: 'a'.repeat(64),
+      ref: {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: 'conv-lead', conversationType: 'personal', tenantId: 'tenant-1' },
+        bot: { id: '28:hoormij', name: 'HoorMij' },
+        user: { id: '29:lead' },
+      },
+      locale: 'nl',
+      createdAt: '2026-03-01T10:00:00.000Z',
+    });
+  });
+  afterAll(async () => {
+    for (const s of schedulers) await s.close();
+    await app.close();
+    await connector.stop();
+  });
+
+  it('is left alone during its lease, then sent exactly once by restarted servers', async () => {
+    expect(await crash('2026-W10')).toBe(true);
+
+    clock.advance(5 * MINUTE);
+    const early = scheduler('restart-early');
+    expect(await demoRun(early.started)).toMatchObject({ week: '2026-W10', status: 'claimed-elsewhere' });
+    await early.close();
+    expect(digestsFor('2026-W10')).toHaveLength(0);
+
+    clock.advance(DIGEST_CLAIM_LEASE_MS);
+    const [a, b] = [scheduler('restart-a'), scheduler('restart-b')];
+    const runs = await Promise.all([demoRun(a.started), demoRun(b.started)]);
+    expect(runs.map((r) => r?.status).sort()).toEqual(['claimed-elsewhere', 'sent']);
+    expect(digestsFor('2026-W10')).toHaveLength(1);
+    const claim = await app.app.store.getDigestClaim('demo', '2026-W10');
+    expect(claim?.owner).toBe(runs[0]?.status === 'sent' ? 'restart-a' : 'restart-b');
+    expect(claim?.sentAt).not.toBeNull();
+
+    // sent is final: a restart days later sends nothing again
+    clock.advance(2 * 24 * 60 * MINUTE);
+    expect(await demoRun(scheduler('restart-later').started)).toMatchObject({ week: '2026-W10', status: 'claimed-elsewhere' });
+    expect(digestsFor('2026-W10')).toHaveLength(1);
+  });
+
+  it('is taken over by a running instance that looks again when the lease runs out', async () => {
+    clock.set(new Date('2026-03-16T07:05:00Z')); // Monday 08:05: 2026-W11 is due
+    expect(await crash('2026-W11')).toBe(true);
+    const watcher = scheduler('watcher', { claimLeaseMs: 200 });
+    expect(await demoRun(watcher.started)).toMatchObject({ week: '2026-W11', status: 'claimed-elsewhere' });
+    expect(digestsFor('2026-W11')).toHaveLength(0);
+
+    // nobody calls tick: the watcher's own look-again finds the lease over
+    clock.advance(MINUTE);
+    await until('the watcher sends 2026-W11', () => digestsFor('2026-W11').length === 1);
+    // a tick waits for the run in progress, then finds the week sent
+    expect(await demoRun(watcher.tick())).toMatchObject({ week: '2026-W11', status: 'claimed-elsewhere' });
+    expect(await app.app.store.getDigestClaim('demo', '2026-W11')).toMatchObject({ owner: 'watcher', sentAt: expect.any(String) });
+    expect(digestsFor('2026-W11')).toHaveLength(1);
   });
 });

@@ -18,7 +18,8 @@ describe('npx hoormij demo-data', () => {
   afterAll(async () => store.close());
 
   it('fills the weeks up to the last completed one so the digest has something to say', async () => {
-    const project = newProject(data);
+    // the shipped demo project: its seed is its id, so this is the data `demo-data` gives users
+    const project = data.defaultProject.id;
     const out = sink();
     const deps = { store, data, tagger: testTagger(), secretForPseudonyms: SECRET, now: NOW };
     expect(await runDemoData({ project, weeks: 6 }, deps, out as unknown as NodeJS.WritableStream)).toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { PNG } from 'pngjs';
+import { PNG, type DecodedPng } from 'pngjs';
 import QRCode from 'qrcode';
 import { UsageError } from '../../cli/args';
 import { runQr, sessionLink } from '../../cli/qr';
@@ -15,7 +15,7 @@ function capture() {
 }
 
 /** Reads the module grid back from the PNG: one sample in the middle of every module. */
-function modulesOf(png: PNG, size: number, margin: number): boolean[] {
+function modulesOf(png: DecodedPng, size: number, margin: number): boolean[] {
   const scale = png.width / (size + 2 * margin);
   const dark: boolean[] = [];
   for (let row = 0; row < size; row++) {

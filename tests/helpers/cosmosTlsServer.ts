@@ -9,7 +9,8 @@ import { createHttpsServer } from '@zeit/cosmosdb-server';
 
 /** A digest claim (create in the `digestclaims` container) as the server saw it. */
 export interface ClaimAttempt {
-  id: string;
+  project: string;
+  week: string;
   owner: string;
   status: number;
 }
@@ -31,6 +32,11 @@ export interface CosmosTlsServer {
   claimAttempts(): ClaimAttempt[];
   /** An outage: stops listening and drops open connections (clients see ECONNREFUSED); data stays. */
   stop(): Promise<void>;
+  /**
+   * An outage in the middle of a turn: the next request matching `match` is answered normally,
+   * then the server stops at once. Resolves when it has stopped.
+   */
+  stopAfter(match: (req: { method: string; url: string }) => boolean): Promise<void>;
   /** Listens again on the same port, with the same data. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -72,17 +78,35 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+
+  /** Stops accepting and drops every connection but `spare` (which the server itself ends). */
+  const stop = (spare?: Socket) =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      for (const s of sockets) if (s !== spare) s.destroy();
+    });
+
+  let stopAfter: { match: (req: { method: string; url: string }) => boolean; stopped: () => void } | undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'POST' && CLAIM_CREATE.test((req.url ?? '').split('?')[0])) {
+    const info = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    if (stopAfter?.match(info)) {
+      const { stopped } = stopAfter;
+      stopAfter = undefined;
+      // The answer still reaches the client (every response says "connection: close"); any
+      // request after it finds the server gone.
+      res.on('finish', () => void stop(req.socket).then(stopped));
+    }
+    if (req.method === 'POST' && CLAIM_CREATE.test(info.url.split('?')[0])) {
       // A second 'data' listener sees the same chunks as the server's own body reader.
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       res.on('finish', () => {
         try {
-          const doc = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; owner: string };
-          claims.push({ id: doc.id, owner: doc.owner, status: res.statusCode });
+          const doc = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Omit<ClaimAttempt, 'status'>;
+          claims.push({ project: doc.project, week: doc.week, owner: doc.owner, status: res.statusCode });
         } catch {
-          claims.push({ id: '?', owner: '?', status: res.statusCode });
+          claims.push({ project: '?', week: '?', owner: '?', status: res.statusCode });
         }
       });
     }
@@ -95,12 +119,6 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
   // first one, drop that listener so that a restart keeps the databases, like a real outage.
   server.removeAllListeners('listening');
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
   const agent = new Agent({ ca: cert, keepAlive: false });
 
   return {
@@ -109,7 +127,8 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
     caFile: certFile,
     agent,
     claimAttempts: () => [...claims],
-    stop,
+    stop: () => stop(),
+    stopAfter: (match) => new Promise<void>((resolve) => (stopAfter = { match, stopped: resolve })),
     restart: () =>
       new Promise<void>((resolve, reject) => {
         server.once('error', reject);
