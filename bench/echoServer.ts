@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
-import { ActivityHandler, CloudAdapter, ConversationState, MemoryStorage } from 'botbuilder';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage } from 'botbuilder';
 
 /**
  * The baseline: a bare botbuilder echo bot with MemoryStorage on the same restify set-up, so
  * the benchmark measures what HoorMij adds (dialogs, SQLite, scrubbing, tagging).
  */
 async function main(): Promise<void> {
-  const adapter = new CloudAdapter();
+  // The same unauthenticated set-up HoorMij uses without MicrosoftAppId.
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const state = new ConversationState(new MemoryStorage());
   const turns = state.createProperty<number>('turns');
   const bot = new ActivityHandler();

@@ -7,9 +7,11 @@ import { type Analysis, stemWord, wordsOf } from './language';
  * Dutch compounds match too: "wacht*" (wachtlijst, wachttijd), "*verlener" (jeugdhulpverlener),
  * "*dossier*" (cliëntdossiers). A Dutch plain word of five letters or more also matches as the
  * last part of a compound, since Dutch puts the head last: "wachtlijst" in "zorgwachtlijsten".
+ * "=word" matches that word only, as written.
  */
 type Pattern =
   | { kind: 'stem'; value: string; head: boolean }
+  | { kind: 'word'; value: string }
   | { kind: 'prefix'; value: string }
   | { kind: 'suffix'; value: string }
   | { kind: 'contains'; value: string };
@@ -39,6 +41,11 @@ export interface KeywordMatcher {
 }
 
 function compilePattern(word: string, lang: Locale): Pattern | null {
+  // "=cared": this word as written, where the stem would also match a far more common word ("care").
+  if (word.startsWith('=')) {
+    const [exact] = wordsOf(word.slice(1), lang);
+    return exact ? { kind: 'word', value: exact } : null;
+  }
   const starts = word.startsWith('*');
   const ends = word.endsWith('*');
   const core = word.replace(/^\*+|\*+$/g, '');
@@ -66,6 +73,8 @@ function matches(p: Pattern, word: string, stem: string): boolean {
   switch (p.kind) {
     case 'stem':
       return stem === p.value || (p.head && stem.length > p.value.length && stem.endsWith(p.value));
+    case 'word':
+      return word === p.value;
     case 'prefix':
       return word.startsWith(p.value);
     case 'suffix':

@@ -13,7 +13,7 @@ import { openCosmosStore } from '../../storage/cosmos';
 import type { Store } from '../../storage/port';
 import { emulatorUser, postRaw, replyText, ROOT, suggestedValues, type PostResult } from '../helpers/botHttp';
 import { healthStatus, startBotProcess, waitFor, type BotProcess } from '../helpers/cosmosBotProcess';
-import { startCosmosTlsServer, type CosmosTlsServer } from '../helpers/cosmosTlsServer';
+import { isDocumentWriteTo, startCosmosTlsServer, type CosmosTlsServer } from '../helpers/cosmosTlsServer';
 import { FakeConnector } from './connectorServer';
 
 /**
@@ -150,6 +150,13 @@ describe('two bot processes on one Cosmos database', () => {
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
+  it('refuses to start against a Cosmos endpoint whose certificate it cannot verify', async () => {
+    const { NODE_EXTRA_CA_CERTS: _trusted, ...untrusting } = env;
+    await expect(
+      startBotProcess('instance without the certificate', { ...untrusting, DATA_DIR: mkdtempSync(join(tmpdir(), 'hoormij-c-')) }),
+    ).rejects.toThrow(/SELF_SIGNED_CERT|certificate/);
+  });
+
   it('answers two conversations of the same participant on different instances without losing an answer', async () => {
     const onA = emulatorUser(a.url, 'shared-participant', 'nl-NL', 'conversation-on-a');
     const onB = emulatorUser(b.url, 'shared-participant', 'nl-NL', 'conversation-on-b');
@@ -274,5 +281,41 @@ describe('two bot processes on one Cosmos database', () => {
     ]);
     expect(a.alive()).toBe(true);
     expect(a.logs(60)).toEqual([]);
+  });
+
+  /*
+   * KNOWN DEFECT (reported, not owned here): an answer is one document, but a turn is two writes
+   * (the answer, then the conversation state). When Cosmos goes away between them the participant
+   * sees the next question together with the apology, the state still points at the old question,
+   * and answering again stores that question's answer a second time (response ids are random per
+   * turn). Turn this into it(...) once the dialogs write answers idempotently per (run, question)
+   * and a failed turn no longer shows the next question.
+   */
+  it.failing('keeps an answer whole when Cosmos goes down between storing it and saving the conversation', async () => {
+    const user = emulatorUser(a.url, 'midturn-participant', 'nl-NL', 'conversation-mid-turn');
+    for (const text of ['hallo', 'ja', 'jongere']) expect((await user.send(text)).status).toBe(200);
+    expect(suggestedValues(await user.send('4'))).toEqual(SCALE);
+
+    const stopped = cosmos.stopAfter((req) => isDocumentWriteTo('responses', req));
+    const cut = await user.send('2');
+    await Promise.race([
+      stopped,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the answer was never written, so the outage never began')), 15_000).unref()),
+    ]);
+    await cosmos.restart();
+    await waitFor('/healthz to recover', async () => ((await healthStatus(a.url)) === 200 ? true : undefined), { timeoutMs: 15_000 });
+
+    // the participant does what the apology asked: gives the same answer again
+    const again = await user.send('2');
+    expect([cut.status, again.status]).toEqual([200, 200]);
+    expect(a.alive()).toBe(true);
+    const rows = await store.listResponsesOfParticipant(pseudonymize(PSEUDONYM_SECRET, 'emulator', 'midturn-participant'));
+    const questions = data.questionSets.get('session-check')!.questions;
+    expect(rows.sort((x, y) => x.createdAt.localeCompare(y.createdAt)).map((r) => [r.question, r.score])).toEqual([
+      [questions[0].id, 4],
+      [questions[1].id, 2],
+    ]);
+    expect(replyText(cut)).toBe(nl('common:error.storeDown'));
+    expect(replyText(again)).toContain('(3/');
   });
 });

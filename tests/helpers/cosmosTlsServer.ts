@@ -15,6 +15,22 @@ export interface ClaimAttempt {
   status: number;
 }
 
+/** What a request filter sees. */
+export interface CosmosRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** A document write (create, upsert, replace) to one container, as opposed to a query. */
+export function isDocumentWriteTo(container: string, req: CosmosRequest): boolean {
+  const path = req.url.split('?')[0];
+  if (!new RegExp(`/colls/${container}/docs(/|$)`).test(path)) return false;
+  if (req.method === 'PUT') return true;
+  return req.method === 'POST' && String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() !== 'true' &&
+    !String(req.headers['content-type'] ?? '').startsWith('application/query+json');
+}
+
 /**
  * @zeit/cosmosdb-server on 127.0.0.1 with a certificate made for loopback at test time, so that
  * other processes can verify it for real: point NODE_EXTRA_CA_CERTS at `caFile`. The certificate
@@ -36,7 +52,7 @@ export interface CosmosTlsServer {
    * An outage in the middle of a turn: the next request matching `match` is answered normally,
    * then the server stops at once. Resolves when it has stopped.
    */
-  stopAfter(match: (req: { method: string; url: string }) => boolean): Promise<void>;
+  stopAfter(match: (req: CosmosRequest) => boolean): Promise<void>;
   /** Listens again on the same port, with the same data. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -62,8 +78,6 @@ export function makeLoopbackCertificate(dir: string): { keyFile: string; certFil
   return { keyFile, certFile };
 }
 
-const CLAIM_CREATE = /^\/dbs\/[^/]+\/colls\/digestclaims\/docs\/?$/;
-
 export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hoormij-cosmos-tls-'));
   const { keyFile, certFile } = makeLoopbackCertificate(dir);
@@ -87,9 +101,9 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
       for (const s of sockets) if (s !== spare) s.destroy();
     });
 
-  let stopAfter: { match: (req: { method: string; url: string }) => boolean; stopped: () => void } | undefined;
+  let stopAfter: { match: (req: CosmosRequest) => boolean; stopped: () => void } | undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const info = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    const info: CosmosRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     if (stopAfter?.match(info)) {
       const { stopped } = stopAfter;
       stopAfter = undefined;
@@ -97,7 +111,7 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
       // request after it finds the server gone.
       res.on('finish', () => void stop(req.socket).then(stopped));
     }
-    if (req.method === 'POST' && CLAIM_CREATE.test(info.url.split('?')[0])) {
+    if (info.method === 'POST' && isDocumentWriteTo('digestclaims', info)) {
       // A second 'data' listener sees the same chunks as the server's own body reader.
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
