@@ -42,18 +42,12 @@ import { cosmosId, digestClaimId, responsePartition, seenMessageId } from './ids
 import type { CosmosStoreOptions } from './options';
 import { mapLimit, Requests } from './requests';
 import { type MentionRow, weekThemeMentions } from './themeMentions';
+import { toInstant } from '../instant';
 
 /** Point operations in flight at once for bulk work (erasure, retention, session codes). */
 const PARALLEL = 8;
 /** A replace guarded by IfMatch that keeps losing to other writers gives up after this many tries. */
 const MAX_CAS_TRIES = 5;
-
-/** Stored instants are `Date.toISOString()` strings; normalise a bound so text order = time order. */
-function toInstant(value: string, what: string): string {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new RangeError(`${what} is not an ISO date or date-time: ${JSON.stringify(value)}`);
-  return new Date(t).toISOString();
-}
 
 let auditCounter = 0;
 /** Sortable, unique insertion stamp: milliseconds, then a per-process counter, then noise. */

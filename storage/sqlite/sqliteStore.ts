@@ -38,18 +38,12 @@ import {
   type SubscriptionRow,
   subscriptionFromRow,
 } from './rows';
+import { toInstant } from '../instant';
 
 /** Rows fetched per export page: big enough to be cheap, small enough to stream. */
 const EXPORT_PAGE = 1000;
 /** How long a writer waits for another process's transaction before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
-
-/** Stored instants are `Date.toISOString()` strings; normalise a bound so text order = time order. */
-function toInstant(value: string, what: string): string {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new RangeError(`${what} is not an ISO date or date-time: ${JSON.stringify(value)}`);
-  return new Date(t).toISOString();
-}
 
 /** The upper bound of every key starting with `prefix`: the prefix with its last char + 1. */
 function prefixEnd(prefix: string): string {

@@ -112,12 +112,19 @@ describe('two bot processes on one Cosmos database', () => {
   let a: BotProcess;
   let b: BotProcess;
   let week: string;
+  const tempDirs: string[] = [];
+  const dataDir = (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `hoormij-${name}-`));
+    tempDirs.push(dir);
+    return dir;
+  };
 
   beforeAll(async () => {
     await awayFromWeekBoundary();
     cosmos = await startCosmosTlsServer();
     await connector.start();
     configDir = testConfigDir(windowCron(new Date(), WINDOW_MINUTES));
+    tempDirs.push(configDir);
     data = loadConfigData(configDir);
     env = {
       STORAGE: 'cosmos',
@@ -136,8 +143,8 @@ describe('two bot processes on one Cosmos database', () => {
     expect(await store.addResponses(seedAnswers(data, week))).toBe(24);
 
     [a, b] = await Promise.all([
-      startBotProcess('instance A', { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'hoormij-a-')) }),
-      startBotProcess('instance B', { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'hoormij-b-')) }),
+      startBotProcess('instance A', { ...env, DATA_DIR: dataDir('a') }),
+      startBotProcess('instance B', { ...env, DATA_DIR: dataDir('b') }),
     ]);
     // Near Monday 00:00 UTC the start waits for the new week; see awayFromWeekBoundary.
   }, (WINDOW_MINUTES + 4) * 60_000);
@@ -147,14 +154,13 @@ describe('two bot processes on one Cosmos database', () => {
     await store?.close();
     await cosmos?.close();
     await connector.stop();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses to start against a Cosmos endpoint whose certificate it cannot verify', async () => {
-    const { NODE_EXTRA_CA_CERTS: _trusted, ...untrusting } = env;
-    await expect(
-      startBotProcess('instance without the certificate', { ...untrusting, DATA_DIR: mkdtempSync(join(tmpdir(), 'hoormij-c-')) }),
-    ).rejects.toThrow(/SELF_SIGNED_CERT|certificate/);
+    const untrusting: Record<string, string> = { ...env, DATA_DIR: dataDir('c') };
+    delete untrusting.NODE_EXTRA_CA_CERTS;
+    await expect(startBotProcess('instance without the certificate', untrusting)).rejects.toThrow(/SELF_SIGNED_CERT|certificate/);
   });
 
   it('answers two conversations of the same participant on different instances without losing an answer', async () => {
