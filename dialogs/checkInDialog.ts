@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CardAction } from 'botbuilder';
 import { choiceMessage, scaleActions, skipActions } from '../cards/choiceActions';
 import { sessionSummaryMessage } from '../cards/sessionSummaryCard';
 import { buildResponse, type AnswerValue, type RunContext } from '../core/answers/buildResponse';
@@ -9,10 +10,11 @@ import type { Question, QuestionSet } from '../core/questionSets';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import { evaluateSessionCheck } from '../core/sessionCheck';
 import type { Role } from '../core/types';
+import { showsAdaptiveCards } from './channelFormat';
 import { projectOfTurn } from './projectOfTurn';
 import { askSafeguardingContact } from './safeguardingContactDialog';
 import type { RunState } from './state';
-import { say, type Turn } from './turn';
+import { ask, say, type Turn } from './turn';
 
 /**
  * The questions of the project's set for the participant's role: the session check for a young
@@ -61,18 +63,21 @@ export async function beginCheckIn(turn: Turn, role: Role): Promise<void> {
   await askQuestion(turn);
 }
 
+/** The choices offered with the current question: the scale, or a single skip on an open question. */
+export function questionActions(turn: Turn): CardAction[] | undefined {
+  const c = current(turn);
+  if (!c) return undefined;
+  return c.question.type === 'scale' ? scaleActions(turn.t) : skipActions(turn.t);
+}
+
 /** Asks (or re-asks, after a language switch or a command) the current question. */
 export async function askQuestion(turn: Turn, withHint = false): Promise<void> {
   const c = current(turn);
   if (!c) return;
   const { t } = turn;
   const text = t('questions:numbered', { n: c.index + 1, total: c.set.questions.length, text: c.question.text[turn.locale] });
-  if (c.question.type === 'scale') {
-    if (withHint) await say(turn, t('questions:scaleHint'));
-    await say(turn, choiceMessage(text, scaleActions(t)));
-  } else {
-    await say(turn, choiceMessage(text, skipActions(t)));
-  }
+  if (c.question.type === 'scale' && withHint) await say(turn, t('questions:scaleHint'));
+  await ask(turn, choiceMessage(text, c.question.type === 'scale' ? scaleActions(t) : skipActions(t)));
 }
 
 async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
@@ -159,17 +164,17 @@ async function finishCheckIn(turn: Turn, c: Current): Promise<void> {
     const scaleQuestions = c.set.questions.filter((q) => q.type === 'scale');
     const scores = scaleQuestions.map((q) => c.run.scores[q.id] ?? null);
     const result = evaluateSessionCheck(scores);
-    await say(
-      turn,
-      sessionSummaryMessage(t, {
-        items: scaleQuestions.map((q, i) => ({ question: q.text[turn.locale], score: scores[i] })),
-        worthTalkingAbout: result.worthTalkingAbout,
-        hasRemark: c.run.hasRemark,
-      }),
-    );
+    const summary = {
+      items: scaleQuestions.map((q, i) => ({ question: q.text[turn.locale], score: scores[i] })),
+      worthTalkingAbout: result.worthTalkingAbout,
+      hasRemark: c.run.hasRemark,
+    };
+    await say(turn, sessionSummaryMessage(t, summary, { cards: showsAdaptiveCards(turn.channel) }));
   } else {
     await say(turn, t('summary:parentThanks'));
   }
+  // What happens with the answers and how to take part again, as the last word of the run.
+  await say(turn, t(`summary:after.${c.role}`));
   turn.log.info({ event: 'check-in-finished', project: c.run.project }, 'check-in finished');
   turn.conv.step = { kind: 'finished' };
   turn.conv.run = undefined;

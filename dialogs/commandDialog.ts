@@ -1,9 +1,11 @@
+import { choiceMessage } from '../cards/choiceActions';
 import type { Command } from '../core/commands';
-import { reprompt, startFlow } from './conversationFlow';
+import { openChoices, reprompt, startFlow } from './conversationFlow';
 import { askErase } from './eraseDialog';
 import { askLanguage, switchLanguage } from './languageDialog';
 import { showMyData } from './myDataDialog';
 import { saveParticipantRecord } from './participantRecord';
+import { projectOfTurn } from './projectOfTurn';
 import { applySessionCode } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
@@ -17,30 +19,37 @@ export async function resume(turn: Turn): Promise<void> {
 }
 
 /**
+ * Says `text` and keeps the open question answerable without asking it twice in a row: when
+ * its prompt is still the last message on screen, the text carries the same choices (Web Chat
+ * shows suggested actions of the last message only); otherwise the question is asked again.
+ */
+export async function sayThenReprompt(turn: Turn, text: string): Promise<void> {
+  const choices = turn.conv.promptOnScreen ? openChoices(turn) : undefined;
+  if (!choices) {
+    await say(turn, text);
+    return resume(turn);
+  }
+  await say(turn, choiceMessage(text, choices));
+  turn.conv.promptOnScreen = true;
+}
+
+/**
  * `start [code]`: ends an opt-out, ties a session code, and begins a new check-in unless one
  * is under way (a young person scans a new code after every session).
  */
 export async function startCommand(turn: Turn, command: Extract<Command, { kind: 'start' }>): Promise<void> {
   const { profile, conv } = turn;
-  conv.pending = undefined;
+  if (conv.pending) {
+    conv.pending = undefined;
+    // What is on screen answers the cancelled command, not the step.
+    conv.promptOnScreen = false;
+  }
   if (profile.optedOut) {
     profile.optedOut = false;
     await turn.app.store.setDoNotContact(turn.pseudonym, false);
     await saveParticipantRecord(turn);
   }
-  if (command.invalidCode || command.code) {
-    const check = command.code ? await applySessionCode(turn, command.code) : 'invalid';
-    if (!conv.welcomed) await sendWelcome(turn);
-    if (check !== 'ok') {
-      // A run under way keeps its project; anything else waits, so the default project is
-      // never used in place of a code that failed.
-      const kind = conv.step?.kind;
-      if (kind !== 'question' && kind !== 'safeguardingContact') conv.step = { kind: 'awaitingCode', problem: check };
-      return say(turn, turn.t(`commands:code.${check}`));
-    }
-    await say(turn, turn.t('commands:code.accepted'));
-    return startFlow(turn);
-  }
+  if (command.invalidCode || command.code) return startWithCode(turn, command.code);
   if (!conv.welcomed) {
     await sendWelcome(turn);
     return startFlow(turn);
@@ -48,6 +57,40 @@ export async function startCommand(turn: Turn, command: Extract<Command, { kind:
   const step = conv.step?.kind;
   if (step === undefined || step === 'finished' || step === 'declined' || step === 'awaitingCode') return startFlow(turn);
   return reprompt(turn);
+}
+
+/**
+ * A code from `start K7PX4M` or the web chat's join event. A question that is open stays open:
+ * the code is acknowledged and the question asked again at most once (the web chat's welcome
+ * may have asked consent a moment before its join event arrives).
+ */
+async function startWithCode(turn: Turn, code: string | undefined): Promise<void> {
+  const { conv, t } = turn;
+  const welcomedFor = conv.welcomed ? projectOfTurn(turn).project.id : undefined;
+  const check = code ? await applySessionCode(turn, code) : 'invalid';
+  if (!conv.welcomed) await sendWelcome(turn);
+  const kind = conv.step?.kind;
+  const runUnderWay = kind === 'question' || kind === 'safeguardingContact';
+  if (check !== 'ok') {
+    const problem = t(`commands:code.${check}`);
+    // A run under way keeps its project; anything else waits, so the default project is
+    // never used in place of a code that failed.
+    if (runUnderWay) return sayThenReprompt(turn, problem);
+    conv.step = { kind: 'awaitingCode', problem: check };
+    return say(turn, problem);
+  }
+  const { project } = projectOfTurn(turn);
+  const accepted =
+    welcomedFor !== undefined && welcomedFor !== project.id
+      ? t('commands:code.acceptedFor', { project: project.name[turn.locale] })
+      : t('commands:code.accepted');
+  // A new code during a run means a new session, except while the contact question after a
+  // safeguarding signal is open: that answer must not get lost.
+  const keepOpen =
+    kind === 'consent' || kind === 'role' || kind === 'safeguardingContact' || (kind === 'question' && conv.run?.sessionCode === code);
+  if (keepOpen) return sayThenReprompt(turn, accepted);
+  await say(turn, accepted);
+  return startFlow(turn);
 }
 
 export async function runCommand(turn: Turn, command: Command): Promise<void> {

@@ -1,7 +1,7 @@
 import { choiceMessage, yesNoActions } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
 import { saveParticipantRecord } from './participantRecord';
-import { say, type Turn } from './turn';
+import { ask, say, type Turn } from './turn';
 
 export type ConsentOutcome = 'given' | 'declined' | 'asked-again';
 
@@ -9,7 +9,7 @@ export type ConsentOutcome = 'given' | 'declined' | 'asked-again';
 export async function askConsent(turn: Turn, withHint = false): Promise<void> {
   turn.conv.step = { kind: 'consent' };
   if (withHint) await say(turn, turn.t('consent:hint'));
-  await say(turn, choiceMessage(turn.t('consent:ask'), yesNoActions(turn.t)));
+  await ask(turn, choiceMessage(turn.t('consent:ask'), yesNoActions(turn.t)));
 }
 
 /** A yes creates the participant record; a no stores nothing in the domain store. */

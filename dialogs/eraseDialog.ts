@@ -1,11 +1,11 @@
 import { choiceMessage, yesNoActions } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
-import { say, type Turn } from './turn';
+import { ask, say, type Turn } from './turn';
 
 /** `verwijder mijn gegevens` / `delete my data`: nothing is erased without a clear yes. */
 export async function askErase(turn: Turn): Promise<void> {
   turn.conv.pending = 'erase';
-  await say(turn, choiceMessage(turn.t('data:erase.confirm'), yesNoActions(turn.t)));
+  await ask(turn, choiceMessage(turn.t('data:erase.confirm'), yesNoActions(turn.t)));
 }
 
 /** 'erased' ends the turn: the state is gone and must not be written back. */

@@ -4,8 +4,8 @@ import type { Locale } from '../core/types';
 import { resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
 import { handleEraseReply } from './eraseDialog';
-import { handleLanguageReply } from './languageDialog';
-import { chooseLocale, say, type Turn } from './turn';
+import { handleLanguageReply, switchLanguage } from './languageDialog';
+import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
 /**
@@ -13,6 +13,7 @@ import { sendWelcome } from './welcomeDialog';
  * pending confirmation, then the current step. After `stop` nothing is sent until `start`.
  */
 export async function handleText(turn: Turn, text: string): Promise<void> {
+  participantSpoke(turn);
   const command = parseCommand(text, turn.vocabulary.commands);
   if (command) return runCommand(turn, command);
   // A pending confirmation answers a command, which also works after `stop`.
@@ -35,6 +36,7 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
 
 /** An empty message or only attachments: say what works, then ask again. */
 export async function handleNonText(turn: Turn, kind: 'empty' | 'attachmentsOnly'): Promise<void> {
+  participantSpoke(turn);
   if (turn.profile.optedOut) return;
   if (!turn.conv.welcomed) {
     await sendWelcome(turn);
@@ -56,15 +58,27 @@ export interface JoinOptions {
   lang?: Locale;
 }
 
-/** The web chat page's 'webchat/join' event: start in its language, with its session code. */
+/**
+ * The web chat page's 'webchat/join' event: sent with {code?, lang} when a conversation is new
+ * (often right after the welcome of conversationUpdate) and with {lang} when the participant
+ * switches the page's language. A switch is confirmed and the open question asked again in the
+ * new language, so the conversation visibly goes on.
+ */
 export async function handleJoin(turn: Turn, join: JoinOptions): Promise<void> {
+  const { conv } = turn;
+  const newLanguage = join.lang !== undefined && join.lang !== (conv.saidIn ?? turn.locale) ? join.lang : undefined;
   if (join.lang) chooseLocale(turn, join.lang);
   if (turn.profile.optedOut) return;
-  if (join.code !== undefined) {
-    const code = parseSessionCode(join.code);
-    // A page reload sends the same join again: carry on instead of starting over.
-    if (turn.conv.welcomed && code && turn.conv.code?.code === code) return;
-    return startCommand(turn, code ? { kind: 'start', code } : { kind: 'start', invalidCode: true });
+  const code = join.code === undefined ? undefined : (parseSessionCode(join.code) ?? null);
+  // The same code again (the page sent its join twice): carry on instead of starting over.
+  const knownCode = conv.welcomed === true && code !== undefined && code !== null && conv.code?.code === code;
+  if (conv.welcomed && newLanguage) {
+    // The page's buttons replace a typed `taal`: a language question still open is answered.
+    if (conv.pending === 'language') conv.pending = undefined;
+    await switchLanguage(turn, newLanguage);
+    if (code === undefined || knownCode) return resume(turn);
   }
-  return handleMembersAdded(turn);
+  if (code === undefined) return handleMembersAdded(turn);
+  if (knownCode) return;
+  return startCommand(turn, code ? { kind: 'start', code } : { kind: 'start', invalidCode: true });
 }

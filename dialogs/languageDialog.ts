@@ -2,12 +2,12 @@ import { choiceMessage, languageActions } from '../cards/choiceActions';
 import { matchLocale } from '../core/commands';
 import type { Locale } from '../core/types';
 import { saveParticipantRecord } from './participantRecord';
-import { chooseLocale, say, type Turn } from './turn';
+import { ask, chooseLocale, say, type Turn } from './turn';
 
 /** `taal` / `language`: offers the languages; `taal en` switches at once. */
 export async function askLanguage(turn: Turn): Promise<void> {
   turn.conv.pending = 'language';
-  await say(turn, choiceMessage(turn.t('commands:language.ask'), languageActions(turn.t)));
+  await ask(turn, choiceMessage(turn.t('commands:language.ask'), languageActions(turn.t)));
 }
 
 export async function switchLanguage(turn: Turn, locale: Locale): Promise<void> {

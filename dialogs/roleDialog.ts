@@ -1,7 +1,7 @@
 import { choiceMessage, roleActions } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
 import { saveParticipantRecord } from './participantRecord';
-import { say, type Turn } from './turn';
+import { ask, say, type Turn } from './turn';
 
 export type RoleOutcome = 'chosen' | 'asked-again';
 
@@ -9,7 +9,7 @@ export type RoleOutcome = 'chosen' | 'asked-again';
 export async function askRole(turn: Turn, withHint = false): Promise<void> {
   turn.conv.step = { kind: 'role' };
   if (withHint) await say(turn, turn.t('role:hint'));
-  await say(turn, choiceMessage(turn.t('role:ask'), roleActions(turn.t)));
+  await ask(turn, choiceMessage(turn.t('role:ask'), roleActions(turn.t)));
 }
 
 export async function handleRole(turn: Turn, text: string): Promise<RoleOutcome> {

@@ -1,9 +1,18 @@
+import type { CardAction } from 'botbuilder';
 import { choiceMessage } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
 import type { SafeguardingAlertOutcome } from '../core/safeguarding/notifier';
-import { say, type Turn } from './turn';
+import type { Translate } from '../core/translate';
+import { ask, say, type Turn } from './turn';
 
 export type ContactOutcome = 'done' | 'asked-again';
+
+export function contactActions(t: Translate): CardAction[] {
+  return [
+    { type: 'imBack', title: t('safeguarding:contact.yes'), value: t('safeguarding:contact.yes') },
+    { type: 'imBack', title: t('safeguarding:contact.no'), value: t('safeguarding:contact.no') },
+  ];
+}
 
 /** After a safeguarding signal a young person may ask to be contacted; never without a yes. */
 export async function askSafeguardingContact(turn: Turn, index: number, withHint = false): Promise<void> {
@@ -11,13 +20,7 @@ export async function askSafeguardingContact(turn: Turn, index: number, withHint
   const attempts = withHint ? 1 : 0;
   turn.conv.step = { kind: 'safeguardingContact', index, attempts };
   if (withHint) await say(turn, t('commands:yesNoHint'));
-  await say(
-    turn,
-    choiceMessage(t('safeguarding:contact.ask'), [
-      { type: 'imBack', title: t('safeguarding:contact.yes'), value: t('safeguarding:contact.yes') },
-      { type: 'imBack', title: t('safeguarding:contact.no'), value: t('safeguarding:contact.no') },
-    ]),
-  );
+  await ask(turn, choiceMessage(t('safeguarding:contact.ask'), contactActions(t)));
 }
 
 async function alert(turn: Turn): Promise<SafeguardingAlertOutcome> {

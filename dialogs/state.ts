@@ -41,6 +41,14 @@ export interface ConversationData {
   pending?: Pending;
   run?: RunState;
   code?: CodeTie;
+  /**
+   * True while the last thing the participant saw is the prompt of the open step or pending
+   * command, with its suggested actions. A join or start that arrives then acknowledges the
+   * code without asking the same question twice in a row.
+   */
+  promptOnScreen?: boolean;
+  /** The language of the bot's last message here: a join whose language differs is a switch. */
+  saidIn?: Locale;
 }
 
 /** User state, stored under p/<pseudonym>/user; mirrors the participant record once consent is given. */

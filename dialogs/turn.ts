@@ -33,7 +33,20 @@ export interface Turn {
 }
 
 export async function say(turn: Turn, message: string | Partial<Activity>): Promise<void> {
+  turn.conv.promptOnScreen = false;
+  turn.conv.saidIn = turn.locale;
   await turn.context.sendActivity(message);
+}
+
+/** Sends the prompt of the open step (a question with its choices) and remembers it is on screen. */
+export async function ask(turn: Turn, message: string | Partial<Activity>): Promise<void> {
+  await say(turn, message);
+  turn.conv.promptOnScreen = true;
+}
+
+/** The participant wrote something: whatever the bot asked before is no longer the last message. */
+export function participantSpoke(turn: Turn): void {
+  turn.conv.promptOnScreen = false;
 }
 
 /** Switches the language for the rest of the turn and remembers it as the participant's choice. */

@@ -30,6 +30,22 @@ export interface ThemeClassifier {
   scores(a: Analysis): Map<ThemeId, number>;
 }
 
+/** Everyday answers that belong to no theme, in the way people write them in a chat. */
+const OFF_TOPIC: Record<Locale, readonly string[]> = {
+  nl: [
+    'geen opmerkingen verder', 'weet ik niet', 'niks bijzonders te melden', 'het was een gewone week', 'vandaag was een goede dag',
+    'we hebben een nieuwe bank gekocht', 'ik heb zin in de vakantie', 'ik kijk graag series op mijn laptop',
+    'het regent al de hele dag', 'gaat wel', 'ik heb morgen een toets', 'leuk dat jullie het vragen',
+    'fijne dag nog', 'dit is een test', 'ik heb een nieuwe fiets', 'alles is oké', 'geen idee eigenlijk', 'later meer',
+  ],
+  en: [
+    'no further comments', "don't know", 'nothing special to report', 'it was an ordinary week', 'today was a good day',
+    'we bought a new sofa', "can't wait for the holidays", 'i like watching series on my laptop', 'its been raining all day',
+    'it is what it is', 'i have a test tomorrow', 'nice of you to ask', 'have a good day', 'this is a test',
+    'got a new bike', 'all good', 'no idea really', 'more later',
+  ],
+};
+
 // Enough passes for the one-vs-rest perceptrons to settle on a few hundred examples, and well under a second.
 const TRAINING = { iterations: 1500, errorThresh: 0.0005, deltaErrorThresh: 0.0000005, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
@@ -47,6 +63,8 @@ export function trainClassifier(catalogue: Catalogue, lang: Locale): ThemeClassi
     }
   }
   if (!corpus.length) return { scores: () => new Map() };
+  // Answers about nothing in particular teach every theme that chat words and bare praise are no evidence.
+  for (const text of OFF_TOPIC[lang]) corpus.push({ input: featuresOf(analyse(text, lang)), output: {} });
   // NLP.js's "none" trick: a featureless sample with all outputs near 0 pulls every bias down.
   corpus.push({ input: { nonefeature: 1 }, output: {} });
   const net = new NeuralNetwork(TRAINING);

@@ -58,7 +58,7 @@ function catalogueVocabulary(catalogue: Catalogue): Record<Locale, Vocabulary> {
   for (const lang of LOCALES) {
     const v: Vocabulary = { stems: new Set(), together: new Set() };
     for (const theme of catalogue.themes) {
-      const texts = [...theme.examples[lang], ...theme.keywords[lang].map((k) => k.replace(/[*~]/g, '')), theme.label[lang], theme.description[lang]];
+      const texts = [...theme.examples[lang], ...theme.keywords[lang].map((k) => k.replace(/[*~=]/g, '')), theme.label[lang], theme.description[lang]];
       for (const text of texts) {
         const a = analyse(text, lang);
         const stems = [...new Set(a.stems.filter((_, i) => a.content[i]))];

@@ -5,7 +5,7 @@ import type { Locale } from '../types';
 /** One text split into words, each with its NLP.js stem and whether it carries content. */
 export interface Analysis {
   lang: Locale;
-  /** Lower-cased words without accents, in order; emoji become "emopos" / "emoneg". */
+  /** Lower-cased words without accents, in order; emoji become "emopos" / "emoneg" / "emosarc". */
   words: string[];
   stems: string[];
   /** false for stopwords, digits-only words and single letters. */
@@ -44,9 +44,11 @@ const EXTRA_STOPWORDS: Record<Locale, readonly string[]> = {
 
 // Emoji carry sentiment in chat; turn the common ones into words before the tokenizer drops them.
 const POSITIVE_EMOJI = /[\u{1F600}-\u{1F60D}\u{1F642}\u{1F970}\u{1F917}\u{1F44D}\u{1F4AA}\u{1F64F}\u2764\u2665\u{1F499}\u{1F49A}\u{1F49B}\u{1F49C}\u263A]/gu;
-const NEGATIVE_EMOJI = /[\u{1F620}-\u{1F62D}\u{1F61E}\u{1F61F}\u{1F641}\u2639\u{1F44E}\u{1F494}\u{1F612}\u{1F613}\u{1F614}\u{1F615}\u{1F616}\u{1F644}\u{1F92C}]/gu;
+const NEGATIVE_EMOJI = /[\u{1F620}-\u{1F62D}\u{1F61E}\u{1F61F}\u{1F641}\u2639\u{1F44E}\u{1F494}\u{1F613}\u{1F614}\u{1F615}\u{1F616}\u{1F92C}]/gu;
+// An eye-roll or unamused face after praise means the opposite ("super geregeld 🙄").
+const SARCASM_EMOJI = /[\u{1F644}\u{1F612}]/gu;
 
-export const EMOJI_WORDS: ReadonlySet<string> = new Set(['emopos', 'emoneg']);
+export const EMOJI_WORDS: ReadonlySet<string> = new Set(['emopos', 'emoneg', 'emosarc']);
 
 interface Tools {
   stemmer: StemmerNl | StemmerEn;
@@ -86,6 +88,7 @@ function toolsFor(lang: Locale): Tools {
 /** Lower case, no accents, emoji as words, so "Té lang 😡" and "te lang" look the same. */
 export function normalizeText(text: string): string {
   return text
+    .replace(SARCASM_EMOJI, ' emosarc ')
     .replace(POSITIVE_EMOJI, ' emopos ')
     .replace(NEGATIVE_EMOJI, ' emoneg ')
     .normalize('NFD')

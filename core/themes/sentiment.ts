@@ -3,7 +3,7 @@ import { SentimentNl } from '@nlpjs/lang-nl';
 import type { Locale, Sentiment } from '../types';
 import type { Analysis } from './language';
 import { stemWord } from './language';
-import { CONTRASTS, DOMAIN_LEXICON, EXCESS, NEGATIONS } from './sentimentLexicon';
+import { CONCESSIVES, CONTRASTS, DOMAIN_LEXICON, EXCESS, INTENSIFIERS, NEGATIONS } from './sentimentLexicon';
 
 /**
  * NLP.js's dictionaries (pattern for nl, senticon for en) are general-purpose and noisy for
@@ -23,9 +23,22 @@ const EXCESS_SCORE = -0.5;
 /** A part counts as clearly positive or negative from here on. */
 const CLEAR = 0.35;
 const LEANING = 0.2;
+/** What follows "maar"/"but" is what the writer means most ("lief, maar we wachtten maanden"). */
+const AFTER_CONTRAST = 1.5;
+/** A conceded part ("ook al was hij boos", "even though it took long") hardly colours the answer. */
+const CONCEDED = 0.3;
+/** Praise next to an eye-roll emoji is read as its opposite, a little weaker. */
+const SARCASM = 'emosarc';
+const SARCASTIC_PRAISE = -0.6;
+/** "echt", "heel", "so": the next opinion word counts this much more. */
+const INTENSIFIED = 1.3;
 
 export interface SentimentScorer {
-  sentiment(a: Analysis): Sentiment;
+  /**
+   * `topical`: the answer speaks of a catalogue theme. Feedback about care that names a topic
+   * without a single opinion word is nearly always a complaint ("ik moet om 9 uur mijn mobiel inleveren").
+   */
+  sentiment(a: Analysis, topical?: boolean): Sentiment;
 }
 
 interface Lexicon {
@@ -37,6 +50,8 @@ interface Lexicon {
   pairs: Map<string, number>;
   negations: ReadonlySet<string>;
   contrasts: ReadonlySet<string>;
+  concessives: ReadonlySet<string>;
+  intensifiers: ReadonlySet<string>;
   excess: string;
 }
 
@@ -58,7 +73,7 @@ function buildLexicon(lang: Locale): Lexicon {
   }
   for (const [stem, scores] of byStem) if (scores.every((x) => x === scores[0])) stems.set(stem, scores[0]!);
   const negations = new Set([...NEGATIONS[lang], ...(lang === 'nl' ? SentimentNl : SentimentEn).negations.words]);
-  return { lang, surface, stems, pairs, negations, contrasts: CONTRASTS[lang], excess: EXCESS[lang] };
+  return { lang, surface, stems, pairs, negations, contrasts: CONTRASTS[lang], concessives: CONCESSIVES[lang], intensifiers: INTENSIFIERS[lang], excess: EXCESS[lang] };
 }
 
 const SHORT_INFINITIVES = new Set(['gaan', 'staan', 'doen', 'zien', 'slaan']);
@@ -77,6 +92,7 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
   let lastScored = -1;
   let lastContribution = 0;
   let contentWords = 0;
+  let boost = 1;
   for (let i = from; i < to; i += 1) {
     const word = a.words[i]!;
     if (a.content[i]) contentWords += 1;
@@ -102,6 +118,10 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
         i += 1;
       }
     }
+    if (value === undefined && next !== undefined && lex.intensifiers.has(word)) {
+      boost = INTENSIFIED;
+      continue;
+    }
     if (value === undefined && lex.negations.has(word)) {
       negationLeft = NEGATION_REACH;
       unusedNegation = true;
@@ -111,8 +131,11 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
     if (value === undefined) value = lex.surface.get(word) ?? lex.stems.get(a.stems[i]!);
     if (value === undefined || value === 0) {
       if (negationLeft > 0) negationLeft -= 1;
+      if (a.content[i]) boost = 1;
       continue;
     }
+    value *= boost;
+    boost = 1;
     if (negationLeft > 0) {
       value *= NEGATED;
       negationLeft = 0;
@@ -133,18 +156,29 @@ function scoreClause(a: Analysis, from: number, to: number, lex: Lexicon): numbe
   return score;
 }
 
+function isConcessive(a: Analysis, at: number, lex: Lexicon): boolean {
+  const word = a.words[at]!;
+  // Dutch "ook al" ("ook al was hij boos") concedes; "al" alone means "already".
+  if (word === 'al' && at > 0 && a.words[at - 1] === 'ook') return true;
+  return lex.concessives.has(word);
+}
+
 export function createSentimentScorer(lang: Locale): SentimentScorer {
   const lex = buildLexicon(lang);
   return {
-    sentiment(a: Analysis): Sentiment {
+    sentiment(a: Analysis, topical = false): Sentiment {
+      const sarcastic = a.words.includes(SARCASM);
       let positive = 0;
       let negative = 0;
       let total = 0;
       let start = 0;
       const n = a.words.length;
       for (let i = 1; i <= n; i += 1) {
-        if (i < n && !a.clauseStart[i] && !lex.contrasts.has(a.words[i]!)) continue;
-        const s = scoreClause(a, start, i, lex);
+        if (i < n && !a.clauseStart[i] && !lex.contrasts.has(a.words[i]!) && !isConcessive(a, i, lex)) continue;
+        let s = scoreClause(a, start, i, lex);
+        if (isConcessive(a, start, lex)) s *= CONCEDED;
+        else if (lex.contrasts.has(a.words[start]!)) s *= AFTER_CONTRAST;
+        if (sarcastic && s > 0) s *= SARCASTIC_PRAISE;
         total += s;
         if (s >= CLEAR) positive += s;
         if (s <= -CLEAR) negative += s;
@@ -153,7 +187,7 @@ export function createSentimentScorer(lang: Locale): SentimentScorer {
       if (positive > 0 && negative < 0) return 'mixed';
       if (total >= LEANING) return 'positive';
       if (total <= -LEANING) return 'negative';
-      return 'neutral';
+      return topical && total <= 0 ? 'negative' : 'neutral';
     },
   };
 }

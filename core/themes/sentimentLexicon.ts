@@ -15,10 +15,10 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     geholpen: 0.6, helpt: 0.5, hielp: 0.5, beter: 0.5, veilig: 0.6, veilige: 0.6, rustig: 0.4, rust: 0.4,
     gehoord: 0.5, serieus: 0.3, soepel: 0.5, soepeltjes: 0.5, goeie: 0.6, gelijkwaardig: 0.5, gelijken: 0.4, betrokken: 0.6, fijner: 0.6, snel: 0.4, snelle: 0.4, gelukkig: 0.6, oke: 0.2,
     ok: 0.2, gezellig: 0.7, gezellige: 0.7, warm: 0.5, warme: 0.5, steun: 0.5, begrip: 0.5, vertrouwen: 0.4,
-    aanrader: 0.8, eindelijk: 0.3, 'te gek': 0.9, 'heel fijn': 0.3, knap: 0.5, sterk: 0.4, topper: 0.9,
+    aanrader: 0.8, eindelijk: 0.3, 'te gek': 0.9, knap: 0.5, sterk: 0.4, topper: 0.9,
     toppers: 0.9, schat: 0.6, goud: 0.7, waardeer: 0.7, waardering: 0.6, opgelucht: 0.7, vooruitgang: 0.6,
     verbeterd: 0.6, zalig: 0.8, plezant: 0.7, tof: 0.7, toffe: 0.7, chill: 0.6, nice: 0.6, respectvol: 0.6,
-    emopos: 0.8, emoneg: -0.8,
+    emopos: 0.8, emoneg: -0.8, emosarc: -0.5,
     slecht: -0.8, slechte: -0.8, vervelend: -0.7, vervelende: -0.7, jammer: -0.5, helaas: -0.5, boos: -0.7,
     verdrietig: -0.7, teleurgesteld: -0.8, teleurstellend: -0.8, frustrerend: -0.8, gefrustreerd: -0.8,
     irritant: -0.7, kut: -0.9, klote: -0.9, waardeloos: -0.9, waardeloze: -0.9, traag: -0.6, trage: -0.6,
@@ -39,6 +39,14 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     'niks toe': 0, 'niets toe': 0, 'geen klachten': 0.4, 'niet kwalijk': 0, 'zin in': 0.4, 'veel gebracht': 0.6,
     'steek gelaten': -0.8, 'hand gelopen': -0.6, 'zo druk': -0.4, 'hoofd heen': -0.5,
     'durf weer': 0.5, 'niet meer': 0, 'zo lang': -0.4, 'zooo lang': -0.6, 'zoo lang': -0.5, 'geen probleem': 0.3,
+    beste: 0.7, mooi: 0.5, heerlijk: 0.7, gelukt: 0.5, lukt: 0.4, gered: 0.7, wonder: 0.7,
+    opgebloeid: 0.7, waardevol: 0.7, vertrouwd: 0.5, begrepen: 0.5, gesteund: 0.6, blije: 0.7,
+    averechts: -0.7, huilt: -0.6, huilen: -0.6, afhaken: -0.5, kapot: -0.6, stom: -0.6, stomme: -0.6,
+    vreselijk: -0.9, verschrikkelijk: -0.9, triest: -0.7, zucht: -0.4, shit: -0.8,
+    onterecht: -0.6, oneerlijk: -0.7, bezorgd: -0.5, zorgen: -0.3, wanhoop: -0.8, uitgeput: -0.7,
+    'de steek': -0.8, 'haak af': -0.6, 'klapt dicht': -0.6, 'het zat': -0.6, 'zo zat': -0.6,
+    'niet eens': -0.4, 'lekker dan': -0.6, 'ja hoor': -0.3,
+    'voor niks': -0.4, 'veel aan': 0.5, 'lacht weer': 0.7, 'weer plezier': 0.7, 'mijn kant': 0.5,
   },
   en: {
     good: 0.6, great: 0.8, nice: 0.6, lovely: 0.8, kind: 0.6, helpful: 0.7, helped: 0.6, helps: 0.5, help: 0,
@@ -49,7 +57,7 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     love: 0.7, loved: 0.7, like: 0, liked: 0.5, likes: 0.3, enjoy: 0.6, enjoyed: 0.6, fun: 0.6, respectful: 0.6,
     quick: 0.4, fast: 0.4, finally: 0.3, patient: 0.5, involved: 0.4, trust: 0.4, heard: 0.4, relieved: 0.7,
     progress: 0.5, improved: 0.6, cool: 0.5, chill: 0.5, legend: 0.8, star: 0.6, appreciate: 0.7,
-    appreciated: 0.7, listen: 0, listened: 0.3, wait: 0, waiting: 0, long: 0, list: 0, emopos: 0.8, emoneg: -0.8,
+    appreciated: 0.7, listen: 0, listened: 0.3, wait: 0, waiting: 0, long: 0, list: 0, emopos: 0.8, emoneg: -0.8, emosarc: -0.5,
     bad: -0.8, terrible: -0.9, awful: -0.9, horrible: -0.9, poor: -0.6, worse: -0.7, worst: -0.9,
     disappointed: -0.8, disappointing: -0.8, frustrating: -0.8, frustrated: -0.8, annoying: -0.7, annoyed: -0.7,
     angry: -0.7, sad: -0.7, upset: -0.7, scared: -0.7, afraid: -0.6, unsafe: -0.8, slow: -0.6, confusing: -0.7,
@@ -69,6 +77,12 @@ export const DOMAIN_LEXICON: Record<Locale, Record<string, number>> = {
     'nothing to': 0, 'no comments': 0, 'no complaints': 0.4, 'bad guys': -0.6, 'for show': -0.5, 'pushed back': -0.5,
     'held up': -0.4, 'kind of': 0, 'kinda': 0, 'so long': -0.4, 'soooo long': -0.6, 'sooo long': -0.6, 'no problem': 0.3,
     'shut down': -0.5, 'eased off': 0.5, 'against the': -0.3, 'my side': 0.5, 'my head': -0.4,
+    miracle: 0.8, managing: 0.3, saved: 0.6, lifesaver: 0.9, valuable: 0.7, understood: 0.5,
+    backfired: -0.7, cries: -0.6, crying: -0.6, cried: -0.6, ugh: -0.5, wtf: -0.7, ffs: -0.7, awkward: -0.4,
+    unfair: -0.7, worried: -0.5, worry: -0.4, desperate: -0.8, dread: -0.6, dreading: -0.6,
+    'meant a': 0.5, 'means a': 0.5, 'not even': -0.4, 'give up': -0.6, 'yeah right': -0.6,
+    'oh joy': -0.6, 'for nothing': -0.4, 'peace of': 0.5, 'i like': 0.5,
+    'we like': 0.5, 'love that': 0.7, 'smiling again': 0.7,
   },
 };
 
@@ -83,6 +97,18 @@ export const NEGATIONS: Record<Locale, ReadonlySet<string>> = {
 export const EXCESS: Record<Locale, string> = { nl: 'te', en: 'too' };
 
 export const CONTRASTS: Record<Locale, ReadonlySet<string>> = {
-  nl: new Set(['maar', 'echter', 'behalve', 'hoewel', 'ondanks', 'helaas', 'jammer', 'daarentegen']),
-  en: new Set(['but', 'however', 'although', 'though', 'except', 'unfortunately', 'sadly', 'despite', 'yet', 'whereas']),
+  nl: new Set(['maar', 'echter', 'behalve', 'helaas', 'jammer', 'daarentegen', 'alleen', 'enkel']),
+  en: new Set(['but', 'however', 'except', 'unfortunately', 'sadly', 'yet', 'whereas', 'only']),
+};
+
+/** Words that start a conceded part, which counts little: "ook al was het druk", "even though it was late". */
+export const CONCESSIVES: Record<Locale, ReadonlySet<string>> = {
+  nl: new Set(['hoewel', 'ondanks', 'alhoewel', 'ofschoon']),
+  en: new Set(['although', 'though', 'despite', 'albeit']),
+};
+
+/** Words that make the next opinion stronger ("echt fijn", "so rude"). */
+export const INTENSIFIERS: Record<Locale, ReadonlySet<string>> = {
+  nl: new Set(['echt', 'heel', 'erg', 'zo', 'zeer', 'super', 'mega', 'hartstikke', 'ontzettend', 'enorm', 'keihard', 'kei', 'totaal', 'helemaal', 'zooo', 'zoo', 'amai']),
+  en: new Set(['really', 'very', 'so', 'super', 'extremely', 'totally', 'absolutely', 'incredibly', 'soooo', 'sooo', 'utterly', 'truly']),
 };

@@ -38,7 +38,7 @@ export function createThemeTagger(catalogue: Catalogue, opts: { threshold?: numb
         if (combinedScore(e) >= (thresholds.get(theme) ?? CLASSIFIER_THRESHOLD)) themes.push(theme);
       }
       themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
-      return { themes, sentiment: model.sentiment.sentiment(a) };
+      return { themes, sentiment: model.sentiment.sentiment(a, themes.length > 0) };
     },
   };
 }

@@ -2,7 +2,8 @@ import type { ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, play, q, scale, skipOffered, type Step, type Transcript } from './transcript';
+import { sessionSummaryText } from '../../cards/sessionSummaryCard';
+import { inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Step, type Transcript } from './transcript';
 
 const youthStart: Step[] = [
   ['hoi', [k('consent:ask')]],
@@ -23,7 +24,7 @@ const transcripts: Transcript[] = [
     [{ nl: 'ik denk een 5', en: 'I think a 5' }, [q('session-check', 2)]],
     [`4 ${emoji(4)}`, [q('session-check', 3)]],
     [{ nl: 'Vijf!', en: 'five' }, [q('session-check', 4), skipOffered]],
-    [{ nl: 'Het was fijn, dank je', en: 'It was nice, thanks' }, [k('summary:intro'), k('summary:remark'), k('summary:fine')]],
+    [{ nl: 'Het was fijn, dank je', en: 'It was nice, thanks' }, [k('summary:intro'), k('summary:remark'), k('summary:fine'), k('summary:after.youth')]],
     ['4', [k('commands:finished')]],
   ]),
   ...inBothLanguages('a low score makes the summary say it is worth talking about', [
@@ -40,7 +41,7 @@ const transcripts: Transcript[] = [
     ['3', [q('parent-checkin', 2)]],
     ['5', [q('parent-checkin', 3)]],
     ['4', [q('parent-checkin', 4), skipOffered]],
-    [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('summary:parentThanks')]],
+    [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('summary:parentThanks'), k('summary:after.parent'), nothingElse]],
   ]),
   ...inBothLanguages('an answer not on the scale is asked again once, then skipped', [
     ...youthStart,
@@ -70,6 +71,44 @@ describe('check-in', () => {
   it.each(transcripts)('$name ($locale)', async (transcript) => {
     const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
     await play(user, transcript, ctx.app.data);
+  });
+
+  describe.each(['nl', 'en'] as const)('the summary is sent once (%s)', (lng) => {
+    const t = translatorFor(lng);
+    const answers = [lng === 'nl' ? 'ja' : 'yes', lng === 'nl' ? 'jongere' : 'young person', '4', '5', '3', '2'];
+    const expectedSummary = () => {
+      const set = ctx.app.data.questionSets.get('session-check')!;
+      const scores = [4, 5, 3, 2];
+      return {
+        items: set.questions.filter((q) => q.type === 'scale').map((q, i) => ({ question: q.text[lng], score: scores[i] })),
+        worthTalkingAbout: true,
+        hasRemark: false,
+      };
+    };
+    async function finish(channelId: string) {
+      const user = testUser(bot, { locale: lng === 'nl' ? 'nl-NL' : 'en-US', user: `u-${channelId}`, channelId });
+      await user.say('hoi');
+      for (const text of answers) await user.say(text);
+      return user.say(t('questions:skip'));
+    }
+
+    it.each(['msteams', 'directline', 'webchat', 'emulator'])('as a card alone on %s, then what happens next', async (channelId) => {
+      const replies = await finish(channelId);
+      expect(replies).toHaveLength(2);
+      const [summary, after] = replies;
+      expect(summary.text).toBeUndefined();
+      expect(summary.attachments).toHaveLength(1);
+      expect(summary.attachments![0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect((summary.attachments![0].content as { fallbackText: string }).fallbackText).toBe(sessionSummaryText(t, expectedSummary()));
+      expect(after).toMatchObject({ text: t('summary:after.youth') });
+      expect(after.attachments ?? []).toEqual([]);
+    });
+
+    it.each(['whatsapp', 'test', 'sms'])('as text alone on %s, then what happens next', async (channelId) => {
+      const replies = await finish(channelId);
+      expect(replies.map((r) => r.text)).toEqual([sessionSummaryText(t, expectedSummary()), t('summary:after.youth')]);
+      expect(replies.flatMap((r) => r.attachments ?? [])).toEqual([]);
+    });
   });
 
   it('stores every answer with its theme, run and week, and skips as skipped', async () => {

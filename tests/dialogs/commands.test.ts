@@ -1,8 +1,19 @@
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
 import { participantCode, pseudonymize } from '../../core/pseudonym';
+import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, play, q, scale, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, scale, type Step, type Transcript } from './transcript';
+
+const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
+const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
+const roles = { suggestedKeys: ['role:youth', 'role:parent'] };
+const opened = { activity: { type: 'conversationUpdate', membersAdded: [{ id: 'u1', name: '' }, { id: 'bot', name: '' }], text: undefined } };
+const joinEvent = (lang: Locale): Partial<Activity> => ({ type: 'event', name: 'webchat/join', value: { lang }, text: undefined });
+/** The page's first join of a new conversation, in the language the conversation speaks. */
+const pageJoins = { activity: (l: Locale) => joinEvent(l) };
+/** A tap on the page's other language button. */
+const pageSwitches = { activity: (l: Locale) => joinEvent(other(l)) };
 
 const youthStart: Step[] = [
   ['hoi', [k('consent:ask')]],
@@ -41,6 +52,27 @@ const transcripts: Transcript[] = [
     ['3', [q('session-check', 2)]],
     // The transcript speaks the other language now, so the inputs swap too.
     [{ nl: 'language en', en: 'taal nl' }, [k('commands:language.switched'), q('session-check', 2)], 'switch-language'],
+  ]),
+  ...inBothLanguages('the web chat language buttons confirm the switch and ask the open question again', [
+    [opened, [k('consent:ask'), yesNo]],
+    [pageJoins, 'silence'],
+    [pageSwitches, [k('commands:language.switched'), k('consent:ask'), yesNo, nothingElse], 'switch-language'],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+    [pageSwitches, [k('commands:language.switched'), k('role:ask'), roles, nothingElse], 'switch-language'],
+    [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale]],
+    [pageSwitches, [k('commands:language.switched'), q('session-check', 0), scale, nothingElse], 'switch-language'],
+    ['4', [q('session-check', 1), scale, nothingElse]],
+    // Announcing the language already spoken changes nothing.
+    [pageJoins, 'silence'],
+  ]),
+  ...inBothLanguages('a typed language choice confirms and asks the open question again, with its choices', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'taal', en: 'language' }, [k('commands:language.ask'), { suggested: ['Nederlands', 'English'] }, nothingElse]],
+    [{ nl: 'English', en: 'Nederlands' }, [k('commands:language.switched'), k('consent:ask'), yesNo, nothingElse], 'switch-language'],
+    // The page's button after a typed `taal` answers the open language question.
+    [{ nl: 'taal', en: 'language' }, [k('commands:language.ask')]],
+    [pageSwitches, [k('commands:language.switched'), k('consent:ask'), yesNo, nothingElse], 'switch-language'],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
   ]),
   ...inBothLanguages('an unknown language keeps the current one', [
     ...youthStart,

@@ -2,10 +2,41 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, play, q, raw, scale, type Transcript } from './transcript';
+import { card, inBothLanguages, k, nothingElse, play, q, raw, scale, skipOffered, type Transcript } from './transcript';
 
 const project = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
 const welcome = [k('welcome:privacy')];
+const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
+const roles = { suggestedKeys: ['role:youth', 'role:parent'] };
+const opened = { activity: { type: 'conversationUpdate', membersAdded: [{ id: 'u1', name: '' }, { id: 'bot', name: '' }], text: undefined } };
+
+/**
+ * Everything a participant sees on first contact, message by message: short texts, one
+ * question per turn and always with its choices, and a last word on what happens next.
+ */
+const wholeFirstContact: Transcript[] = [
+  ...inBothLanguages('a young person in the web chat, from hello to the summary', [
+    [opened, [k('welcome:hello', { project }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+    [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
+    ['4', [q('session-check', 1), scale, nothingElse]],
+    ['5', [q('session-check', 2), scale, nothingElse]],
+    ['3', [q('session-check', 3), scale, nothingElse]],
+    ['4', [q('session-check', 4), skipOffered, nothingElse]],
+    [{ nl: 'Het was fijn', en: 'It was nice' }, [card('summary:title', 'summary:intro', 'summary:remark'), k('summary:after.youth'), nothingElse]],
+    ['hoi', [k('commands:finished'), nothingElse]],
+  ]),
+  ...inBothLanguages('a parent on a text channel, from hello to the thank-you', [
+    ['hoi', [k('welcome:hello', { project }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+    [{ nl: 'ouder', en: 'parent' }, [k('questions:intro.parent', { count: 5 }), q('parent-checkin', 0), scale, nothingElse]],
+    ['4', [q('parent-checkin', 1), scale, nothingElse]],
+    ['4', [q('parent-checkin', 2), scale, nothingElse]],
+    ['4', [q('parent-checkin', 3), scale, nothingElse]],
+    ['4', [q('parent-checkin', 4), skipOffered, nothingElse]],
+    [{ nl: 'overslaan', en: 'skip' }, [k('summary:parentThanks'), k('summary:after.parent'), nothingElse]],
+  ]),
+];
 
 const transcripts: Transcript[] = [
   ...inBothLanguages('a yes to consent leads to the role and the first question', [
@@ -50,6 +81,19 @@ describe('first contact', () => {
   it.each(transcripts)('$name ($locale)', async (transcript) => {
     const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US' });
     await play(user, transcript, ctx.app.data);
+  });
+
+  it.each(wholeFirstContact)('shows exactly this, short and one question at a time: $name ($locale)', async (transcript) => {
+    const channelId = transcript.name.includes('web chat') ? 'directline' : 'test';
+    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1', channelId });
+    const turns = await play(user, transcript, ctx.app.data);
+    for (const replies of turns) {
+      // No wall of text: every message fits a phone screen without scrolling.
+      for (const r of replies) expect({ text: r.text, length: (r.text ?? '').length <= 180 }).toEqual({ text: r.text, length: true });
+      // One question per turn: only the last message offers choices.
+      const withChoices = replies.map((r, i) => ((r.suggestedActions?.actions.length ?? 0) > 0 ? i : -1)).filter((i) => i >= 0);
+      expect(withChoices.length === 0 || (withChoices.length === 1 && withChoices[0] === replies.length - 1)).toBe(true);
+    }
   });
 
   it.each([

@@ -1,12 +1,50 @@
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
+import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, play, q, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, scale, type Transcript } from './transcript';
 
 const DAY = 86_400_000;
+const demo = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
+const vlaanderen = { nl: 'Demo residentiële jeugdhulp Vlaanderen', en: 'Flanders residential care demo' };
+const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
+/** What the local Direct Line sends when the web chat opens a conversation. */
+const opened = { activity: { type: 'conversationUpdate', membersAdded: [{ id: 'u1', name: '' }, { id: 'bot', name: '' }], text: undefined } };
+/** The web chat page's join event for a new conversation, in the language of the page. */
+const join = (code: string) => ({
+  activity: (lang: Locale): Partial<Activity> => ({ type: 'event', name: 'webchat/join', value: { code, lang }, text: undefined }),
+});
 
 const transcripts: Transcript[] = [
+  ...inBothLanguages('a first web chat visit with a code welcomes once, acknowledges the code and asks consent once', [
+    [opened, [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    // Consent is still the question on screen: the acknowledgement keeps its choices instead of asking again.
+    [join('K7PX4M'), [k('commands:code.acceptedFor', { project: vlaanderen }), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
+    [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('a join that arrives before the welcome event greets once and asks consent once', [
+    [join('K7PX4M'), [k('welcome:hello', { project: vlaanderen }), k('welcome:privacy'), k('commands:code.accepted'), k('consent:ask'), yesNo, nothingElse]],
+    [opened, 'silence'],
+    [join('K7PX4M'), 'silence'],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
+  ]),
+  ...inBothLanguages('a code typed while consent is open is acknowledged and consent asked once more', [
+    ['hoi', [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('consent:ask'), nothingElse]],
+    ['start K7PX4M', [k('commands:code.acceptedFor', { project: vlaanderen }), k('consent:ask'), yesNo, nothingElse]],
+    ['start K7PX4M', [k('commands:code.accepted'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
+  ]),
+  ...inBothLanguages('the code of the run under way keeps the open question; a wrong code asks it again', [
+    ['start K7PX4M', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0)]],
+    ['4', [q('session-check', 1), scale, nothingElse]],
+    ['start K7PX4M', [k('commands:code.accepted'), q('session-check', 1), scale, nothingElse]],
+    ['start ZZZZZZ', [k('commands:code.unknown'), q('session-check', 1), scale, nothingElse]],
+    ['5', [q('session-check', 2), scale, nothingElse]],
+  ]),
   ...inBothLanguages('a valid code is accepted before consent and the run follows', [
     ['start k7p x4m', [k('welcome:privacy'), k('commands:code.accepted'), k('consent:ask')]],
     [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],

@@ -9,14 +9,18 @@ import { suggested, texts, type TestUser } from '../helpers/testContext';
  * turn, written as translation keys so the same table runs in Dutch and in English.
  */
 export type Localized = string | Record<Locale, string>;
-export type UserInput = Localized | { activity: Partial<Activity> };
+/** An activity, or one built for the transcript's language at that step (a join event's lang). */
+export type UserInput = Localized | { activity: Partial<Activity> | ((locale: Locale) => Partial<Activity>) };
 
 export type Expect =
   | { key: string; vars?: Record<string, unknown> }
   | { question: [set: string, index: number] }
   | { suggested: string[] }
   | { suggestedKeys: string[] }
-  | { raw: Localized };
+  | { raw: Localized }
+  /** A reply that is an Adaptive Card alone, whose content shows the texts of these keys. */
+  | { card: string[] }
+  | { exactly: true };
 
 /** [what the user says, what the bot must say (in order) or 'silence', switch language afterwards?] */
 export type Step = [UserInput, Expect[] | 'silence'] | [UserInput, Expect[] | 'silence', 'switch-language'];
@@ -32,6 +36,16 @@ export const q = (set: string, index: number): Expect => ({ question: [set, inde
 export const scale: Expect = { suggested: ['1', '2', '3', '4', '5'] };
 export const skipOffered: Expect = { suggestedKeys: ['questions:skip'] };
 export const raw = (text: Localized): Expect => ({ raw: text });
+/**
+ * The texts before it are the whole turn: each reply, in order, is exactly one of them and
+ * nothing else is said (no question asked twice, no text beside a card).
+ */
+export const nothingElse: Expect = { exactly: true };
+export const card = (...keys: string[]): Expect => ({ card: keys });
+
+const CARD = '[card]';
+/** A reply as the exact comparison sees it: its text, or a marker for a card sent alone. */
+const shown = (r: Partial<Activity>): string => r.text ?? (r.attachments?.length ? CARD : '');
 
 /** The same scenario as a Dutch and an English transcript. */
 export function inBothLanguages(name: string, steps: Step[]): Transcript[] {
@@ -41,9 +55,16 @@ export function inBothLanguages(name: string, steps: Step[]): Transcript[] {
 const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
 const localized = (v: Localized, l: Locale): string => (typeof v === 'string' ? v : v[l]);
 
+const isLocalized = (v: unknown): v is Record<Locale, string> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).nl === 'string' && typeof (v as Record<string, unknown>).en === 'string';
+
 function render(e: Expect, locale: Locale, data: ConfigData): string | undefined {
   const t = translatorFor(locale);
-  if ('key' in e) return t(e.key, e.vars);
+  if ('key' in e) {
+    // A variable given as {nl, en} (a project name) takes the transcript's language.
+    const vars = e.vars && Object.fromEntries(Object.entries(e.vars).map(([k, v]) => [k, isLocalized(v) ? v[locale] : v]));
+    return t(e.key, vars);
+  }
   if ('raw' in e) return localized(e.raw, locale);
   if ('question' in e) {
     const set = data.questionSets.get(e.question[0]);
@@ -58,7 +79,12 @@ export async function play(user: TestUser, transcript: Transcript, data: ConfigD
   let locale = transcript.locale;
   const all: Partial<Activity>[][] = [];
   for (const [step, [input, expected, after]] of transcript.steps.entries()) {
-    const said = typeof input === 'object' && 'activity' in input ? input.activity : localized(input as Localized, locale);
+    const said =
+      typeof input === 'object' && 'activity' in input
+        ? typeof input.activity === 'function'
+          ? input.activity(locale)
+          : input.activity
+        : localized(input as Localized, locale);
     const replies = await user.say(said);
     all.push(replies);
     if (after === 'switch-language') locale = other(locale);
@@ -66,8 +92,21 @@ export async function play(user: TestUser, transcript: Transcript, data: ConfigD
       expect({ step, said, replies: texts(replies) }).toEqual({ step, said, replies: [] });
       continue;
     }
+    if (expected.some((e) => 'exactly' in e)) {
+      const whole = expected.map((e) => ('card' in e ? CARD : render(e, locale, data))).filter((text): text is string => text !== undefined);
+      expect({ step, said, replies: replies.map(shown) }).toEqual({ step, said, replies: whole });
+    }
     let rest = texts(replies).join('\n');
     for (const e of expected) {
+      if ('exactly' in e) continue;
+      if ('card' in e) {
+        const t = translatorFor(locale);
+        const cards = replies.filter((r) => r.text === undefined).flatMap((r) => r.attachments ?? []);
+        const content = cards.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => JSON.stringify(a.content));
+        const shows = (c: string) => e.card.every((key) => c.includes(JSON.stringify(t(key)).slice(1, -1)));
+        expect({ step, said, card: e.card, found: content.some(shows) }).toEqual({ step, said, card: e.card, found: true });
+        continue;
+      }
       if ('suggested' in e) {
         expect({ step, said, suggested: suggested(replies) }).toEqual({ step, said, suggested: e.suggested });
         continue;

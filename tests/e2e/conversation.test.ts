@@ -38,6 +38,11 @@ describe('a whole session check over /api/messages (expectReplies)', () => {
     expect(suggestedValues(open)).toHaveLength(1); // only "Overslaan"
     const end = await user.send('Mijn begeleider Sanne luisterde goed, bel me op 06-12345678');
     expect(end.status).toBe(200);
+    // The Emulator draws cards: the summary comes once, as a card, and echoes nothing typed.
+    const cards = end.replies.flatMap((a) => a.attachments ?? []);
+    expect(cards.map((c) => c.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
+    expect(JSON.stringify(end.replies)).not.toContain('06-12345678');
+    expect(JSON.stringify(end.replies)).not.toContain('Sanne');
     expect(replyText(end)).not.toContain('06-12345678');
 
     const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'hoormij.js'), 'export'], {

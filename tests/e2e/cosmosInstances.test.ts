@@ -113,6 +113,10 @@ describe('two bot processes on one Cosmos database', () => {
   let b: BotProcess;
   let week: string;
   const tempDirs: string[] = [];
+  const thirdQuestion = () => {
+    const set = data.questionSets.get('session-check')!;
+    return nl('questions:numbered', { n: 3, total: set.questions.length, text: set.questions[2].text.nl });
+  };
   const dataDir = (name: string) => {
     const dir = mkdtempSync(join(tmpdir(), `hoormij-${name}-`));
     tempDirs.push(dir);
@@ -199,7 +203,7 @@ describe('two bot processes on one Cosmos database', () => {
   });
 
   it('sends each weekly digest exactly once although both instances run the scheduler', async () => {
-    const subscribe = (text: string): Promise<PostResult> =>
+    const leadSays = (text: string): Promise<PostResult> =>
       postRaw(
         a.url,
         JSON.stringify({
@@ -215,7 +219,7 @@ describe('two bot processes on one Cosmos database', () => {
           text,
         }),
       );
-    const r = await subscribe('digest aanmelden demo');
+    const r = await leadSays('digest aanmelden demo');
     expect(replyText(r)).toBe(nl('digest:commands.subscribed', { project: 'Demoproject HoorMij', id: 'demo' }));
 
     const claimsOfWeek = () => cosmos.claimAttempts().filter((c) => c.project === 'demo' && c.week === week);
@@ -252,6 +256,7 @@ describe('two bot processes on one Cosmos database', () => {
     for (const text of ['hallo', 'ja', 'jongere']) expect((await user.send(text)).status).toBe(200);
     expect(suggestedValues(await user.send('4'))).toEqual(SCALE); // question 2 is asked
 
+    const outageAt = Date.now();
     await cosmos.stop();
     await waitFor('/healthz to report the outage', async () => ((await healthStatus(a.url)) === 503 ? true : undefined), {
       timeoutMs: 15_000,
@@ -266,9 +271,12 @@ describe('two bot processes on one Cosmos database', () => {
       expect(replyText(down)).toBe(nl('common:error.storeDown'));
       expect(a.alive()).toBe(true);
     }
-    const failed = a.logs(50).filter((l) => l.msg === 'turn failed');
-    expect(failed.length).toBeGreaterThanOrEqual(2);
-    expect(failed.every((l) => l.storeDown === true)).toBe(true);
+    // the log lines come through a pipe and may trail the HTTP answers a little
+    const failed = await waitFor('both failed turns in the log', () => {
+      const lines = a.logs(50).filter((l) => l.msg === 'turn failed' && Number(l.time) >= outageAt);
+      return lines.length >= 2 ? lines : undefined;
+    });
+    expect(failed.map((l) => l.storeDown)).toEqual(failed.map(() => true));
 
     await cosmos.restart();
     await waitFor('/healthz to recover', async () => ((await healthStatus(a.url)) === 200 ? true : undefined), {
@@ -277,7 +285,7 @@ describe('two bot processes on one Cosmos database', () => {
     });
     const again = await user.send('2');
     expect(again.status).toBe(200);
-    expect(replyText(again)).toContain('(3/');
+    expect(replyText(again)).toContain(thirdQuestion());
     expect(suggestedValues(again)).toEqual(SCALE);
 
     const rows = await store.listResponsesOfParticipant(pseudonymize(PSEUDONYM_SECRET, 'emulator', 'outage-participant'));
@@ -298,6 +306,7 @@ describe('two bot processes on one Cosmos database', () => {
    * and a failed turn no longer shows the next question.
    */
   it.failing('keeps an answer whole when Cosmos goes down between storing it and saving the conversation', async () => {
+    await cosmos.restart(); // independent of how the test before ended
     const user = emulatorUser(a.url, 'midturn-participant', 'nl-NL', 'conversation-mid-turn');
     for (const text of ['hallo', 'ja', 'jongere']) expect((await user.send(text)).status).toBe(200);
     expect(suggestedValues(await user.send('4'))).toEqual(SCALE);
@@ -322,6 +331,6 @@ describe('two bot processes on one Cosmos database', () => {
       [questions[1].id, 2],
     ]);
     expect(replyText(cut)).toBe(nl('common:error.storeDown'));
-    expect(replyText(again)).toContain('(3/');
+    expect(replyText(again)).toContain(thirdQuestion());
   });
 });

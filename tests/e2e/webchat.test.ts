@@ -109,6 +109,9 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     await waitForBot(page, firstLine(nl('welcome:hello', { project: 'Demoproject HoorMij' })).slice(0, 20));
     await waitForBot(page, nl('commands:code.accepted'));
+    // The welcome (conversationUpdate) and the join event both arrived: one welcome, consent asked once.
+    expect(await botBubbles(page).filter({ hasText: nl('welcome:privacy') }).count()).toBe(1);
+    expect(await botBubbles(page).filter({ hasText: nl('consent:ask') }).count()).toBe(1);
 
     // Consent and role by tapping suggested actions.
     await tap(page, nl('consent:yes'));
@@ -137,6 +140,9 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await input.press('Enter');
     await waitForBot(page, nl('summary:title'));
     await userBubbles(page).filter({ hasText: remark }).waitFor();
+    await waitForBot(page, firstLine(nl('summary:after.youth')).slice(0, 20));
+    // The summary is shown once: as the card, not also as text.
+    expect(await botBubbles(page).filter({ hasText: nl('summary:intro') }).count()).toBe(1);
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     // Web Chat scrolls inside its own box: a tall phone shows more of the finished conversation.
     await page.setViewportSize({ width: 390, height: 1400 });
@@ -161,6 +167,8 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await english.click();
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await page.title()).toBe(en('web:page.title'));
+    // The bot confirms the switch, so the conversation visibly goes on in English.
+    await waitForBot(page, en('commands:language.switched'));
     await page.locator('[data-id="webchat-sendbox-input"]').fill('hello');
     await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
     await waitForBot(page, firstLine(en('commands:finished')).slice(0, 20));

@@ -53,7 +53,7 @@ export interface CosmosTlsServer {
    * then the server stops at once. Resolves when it has stopped.
    */
   stopAfter(match: (req: CosmosRequest) => boolean): Promise<void>;
-  /** Listens again on the same port, with the same data. */
+  /** Listens again on the same port, with the same data (nothing to do when it still listens). */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -145,6 +145,7 @@ export async function startCosmosTlsServer(): Promise<CosmosTlsServer> {
     stopAfter: (match) => new Promise<void>((resolve) => (stopAfter = { match, stopped: resolve })),
     restart: () =>
       new Promise<void>((resolve, reject) => {
+        if (server.listening) return resolve();
         server.once('error', reject);
         server.listen(port, '127.0.0.1', () => {
           server.off('error', reject);

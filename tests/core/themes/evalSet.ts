@@ -26,8 +26,12 @@ export interface EvalReport {
   misses: { id: string; expected: ThemeId[]; got: ThemeId[] }[];
 }
 
-export function loadEvalSet(): EvalItem[] {
-  const raw = readFileSync(join(__dirname, '..', '..', 'fixtures', 'themes-eval.jsonl'), 'utf8');
+/**
+ * themes-eval.jsonl is the set the tagger was tuned on; themes-heldout.jsonl was written and
+ * frozen before the tuning began and was scored once, at the end.
+ */
+export function loadEvalSet(file: 'themes-eval.jsonl' | 'themes-heldout.jsonl' = 'themes-eval.jsonl'): EvalItem[] {
+  const raw = readFileSync(join(__dirname, '..', '..', 'fixtures', file), 'utf8');
   return raw
     .split('\n')
     .filter((l) => l.trim())

@@ -89,6 +89,28 @@ describe('sentiment', () => {
     expect(s('not sure what to write', 'en')).toBe('neutral');
   });
 
+  it('weighs what comes after "maar" or "but" most', () => {
+    expect(s('ze is echt een schat maar we hebben 7 maanden moeten wachten', 'nl')).toBe('mixed');
+    expect(s('good people but they just dont have enough time', 'en')).toBe('mixed');
+  });
+
+  it('lets a conceded part hardly count', () => {
+    expect(s('echt respectvol hoe ze met mijn vader omgingen, hoewel hij heel boos was', 'nl')).toBe('positive');
+    expect(s('really respectful with my dad even though he was really angry', 'en')).toBe('positive');
+  });
+
+  it('reads a remark about a care topic without any opinion word as a complaint', () => {
+    expect(s('staff make me hand in my phone at 9, even at weekends', 'en')).toBe('negative');
+    expect(s('we staan sinds januari op de wachtlijst', 'nl')).toBe('negative');
+    expect(s('ik heb morgen een toets', 'nl')).toBe('neutral');
+  });
+
+  it('reads an eye-roll after praise as sarcasm', () => {
+    expect(s('nou super geregeld weer, alweer een nieuwe begeleider 🙄', 'nl')).toBe('negative');
+    expect(s('oh brilliant, they lost the form again 🙄', 'en')).toBe('negative');
+    expect(s('ze regelt alles super 😊', 'nl')).toBe('positive');
+  });
+
   it('reads "te" and "too" before a plain word as a complaint', () => {
     expect(s('de groep is te klein', 'nl')).toBe('negative');
     expect(s('the office is too far', 'en')).toBe('negative');
