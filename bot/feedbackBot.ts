@@ -1,4 +1,4 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import { LOCALES, type Locale } from '../core/types';
 import { handleJoin, handleMembersAdded, handleNonText, handleText, type JoinOptions } from '../dialogs/feedbackDialog';
@@ -94,26 +94,46 @@ class FeedbackBot extends ActivityHandler {
     await this.queue.run(`${channelId}\u0000${conversation.id}`, () => this.runTurn(context));
   }
 
-  /** Saves state also when the turn failed: answers are stored already, the step must match them. */
+  /**
+   * Replies are held until the state is saved. A turn that fails half-way (the store went down
+   * between writing an answer and saving the conversation) then shows only the apology, never a
+   * next question the saved state does not know about; the answer is re-asked, and because an
+   * answer's id is fixed per (run, question) the repeated answer replaces the stored one.
+   */
   private async runTurn(context: TurnContext): Promise<void> {
-    let failed = false;
+    const replies = holdReplies(context);
     try {
       await super.run(context);
-    } catch (err) {
-      failed = true;
-      throw err;
-    } finally {
       const turn = context.turnState.get(TURN) as Turn | undefined;
       if (turn && !turn.erased) {
-        try {
-          await Promise.all([this.state.userState.saveChanges(context), this.state.conversationState.saveChanges(context)]);
-        } catch (saveErr) {
-          if (!failed) throw saveErr;
-          this.app.logger.error({ err: saveErr, participant: turn.pseudonym }, 'could not save state after a failed turn');
-        }
+        await Promise.all([this.state.userState.saveChanges(context), this.state.conversationState.saveChanges(context)]);
       }
+    } catch (err) {
+      replies.discard();
+      throw err;
     }
+    await replies.release();
   }
+}
+
+/** Buffers what the turn sends; release() sends it, discard() drops it (the error handler speaks). */
+function holdReplies(context: TurnContext): { release(): Promise<void>; discard(): void } {
+  let held: Partial<Activity>[] | undefined = [];
+  context.onSendActivities(async (_ctx, activities, next) => {
+    if (!held) return next();
+    held.push(...activities);
+    return activities.map(() => ({ id: '' }));
+  });
+  return {
+    release: async () => {
+      const out = held ?? [];
+      held = undefined;
+      if (out.length > 0) await context.sendActivities(out);
+    },
+    discard: () => {
+      held = undefined;
+    },
+  };
 }
 
 export function createFeedbackBot(app: AppContext, options: FeedbackBotOptions = {}): ActivityHandler {

@@ -79,6 +79,7 @@ export interface Store {
   findParticipantByCode(code: string): Promise<Participant | undefined>;
   saveParticipant(p: Participant): Promise<void>;
 
+  /** Stores one answer; an answer with the same id replaces the stored one (a retried turn). */
   addResponse(r: ResponseRecord): Promise<void>;
   /**
    * Stores many responses at once and returns how many were new. A row whose id is already stored

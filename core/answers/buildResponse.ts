@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { isoWeek } from '../isoWeek';
 import type { Question } from '../questionSets';
 import type { Locale, ResponseRecord, Role, Sentiment, ThemeId } from '../types';
@@ -22,12 +22,21 @@ export type AnswerValue =
   | { kind: 'skipped' }
   | { kind: 'text'; text: string; themes: ThemeId[]; sentiment: Sentiment; flagged: boolean };
 
+/**
+ * One answer per question per run: a retried turn (after a store outage between writing the
+ * answer and saving the conversation) overwrites its answer instead of adding a second one.
+ */
+export function answerId(runId: string, questionId: string): string {
+  const h = createHash('sha256').update(`${runId}\u0000${questionId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 export function buildResponse(
   run: RunContext,
   question: Question,
   answer: AnswerValue,
   createdAt: Date,
-  id: string = randomUUID(),
+  id: string = answerId(run.runId, question.id),
 ): ResponseRecord {
   return {
     id,

@@ -141,11 +141,17 @@ export class SqliteStore implements Store {
           consent = excluded.consent, consent_at = excluded.consent_at, opted_out = excluded.opted_out,
           project = excluded.project, team = excluded.team, channel = excluded.channel,
           created_at = excluded.created_at, updated_at = excluded.updated_at`),
+      // An answer given again for the same (run, question) replaces the earlier one: see answerId().
       addResponse: db.prepare(`
         INSERT INTO responses (id, project, team, participant, role, channel, question_set, question, run_id, theme,
           themes, score, skipped, text, sentiment, flagged, locale, created_at, week)
         VALUES (@id, @project, @team, @participant, @role, @channel, @questionSet, @question, @runId, @theme,
-          @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)`),
+          @themes, @score, @skipped, @text, @sentiment, @flagged, @locale, @createdAt, @week)
+        ON CONFLICT(id) DO UPDATE SET project = excluded.project, team = excluded.team, participant = excluded.participant,
+          role = excluded.role, channel = excluded.channel, question_set = excluded.question_set, question = excluded.question,
+          run_id = excluded.run_id, theme = excluded.theme, themes = excluded.themes, score = excluded.score,
+          skipped = excluded.skipped, text = excluded.text, sentiment = excluded.sentiment, flagged = excluded.flagged,
+          locale = excluded.locale, created_at = excluded.created_at, week = excluded.week`),
       addResponseIfNew: db.prepare(`
         INSERT INTO responses (id, project, team, participant, role, channel, question_set, question, run_id, theme,
           themes, score, skipped, text, sentiment, flagged, locale, created_at, week)

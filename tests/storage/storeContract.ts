@@ -197,6 +197,15 @@ export function describeStoreContract(
         expect(listed.sort(byId)).toEqual([full, skipped].sort(byId));
       });
 
+      it('replaces an answer stored again under the same id, so a retried turn leaves one answer', async () => {
+        const project = newProject();
+        const first = makeResponse({ project, score: 4 });
+        await store.addResponse(first);
+        const again = { ...first, score: 2, createdAt: new Date(Date.parse(first.createdAt) + 60_000).toISOString() };
+        await store.addResponse(again);
+        expect(await store.listResponsesForWeek(project, first.week)).toEqual([again]);
+      });
+
       it('stores a batch at once and counts the rows it added', async () => {
         const project = newProject();
         const rows = Array.from({ length: 7 }, (_, i) =>
