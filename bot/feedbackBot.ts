@@ -6,7 +6,7 @@ import type { Turn } from '../dialogs/turn';
 import { buildVocabulary } from '../dialogs/vocabulary';
 import type { AppContext, TurnInterceptor } from './appContext';
 import { createParticipantState, type ParticipantState } from './participantState';
-import { cachedTranslators, openTurn, type TurnDeps } from './turnSession';
+import { openTurn, type TurnDeps } from './turnSession';
 import { readInput } from './turnInput';
 import { TurnQueue } from './turnQueue';
 
@@ -38,14 +38,14 @@ class FeedbackBot extends ActivityHandler {
   private readonly queue = new TurnQueue();
 
   constructor(
-    private readonly app: AppContext,
+    app: AppContext,
     private readonly options: FeedbackBotOptions,
   ) {
     super();
     this.state = createParticipantState(app.store.botStorage, app.secrets.pseudonymSecret);
     this.deps = {
       app,
-      translators: cachedTranslators(app.translatorFor),
+      translators: app.translatorFor,
       state: this.state,
       vocabulary: buildVocabulary(app.translatorFor),
       safeguarding: options.safeguarding,

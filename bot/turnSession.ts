@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
-import type { Translate, TranslatorFactory } from '../core/translate';
-import type { Locale } from '../core/types';
+import type { TranslatorFactory } from '../core/translate';
 import type { Turn } from '../dialogs/turn';
 import type { Vocabulary } from '../dialogs/vocabulary';
 import { toLocale } from '../locales';
@@ -15,32 +14,6 @@ export interface TurnDeps {
   state: ParticipantState;
   vocabulary: Vocabulary;
   safeguarding: SafeguardingNotifier | undefined;
-}
-
-/**
- * Texts without variables are the same every time: remember them, since i18next's lookup is a
- * noticeable part of a turn under load.
- */
-export function cachedTranslators(factory: TranslatorFactory): TranslatorFactory {
-  const byLocale = new Map<Locale, Translate>();
-  return (lng) => {
-    let t = byLocale.get(lng);
-    if (!t) {
-      const inner = factory(lng);
-      const texts = new Map<string, string>();
-      t = (key, vars) => {
-        if (vars !== undefined) return inner(key, vars);
-        let text = texts.get(key);
-        if (text === undefined) {
-          text = inner(key);
-          texts.set(key, text);
-        }
-        return text;
-      };
-      byLocale.set(lng, t);
-    }
-    return t;
-  };
 }
 
 /**

@@ -48,9 +48,38 @@ export function createI18n(): i18n {
   return instance;
 }
 
+const translators = new Map<Locale, Translate>();
+const VARIABLE = /\{\{(\w+)\}\}/g;
+
+/**
+ * One translator per language. Texts that need no plural form are looked up once and then only
+ * interpolated: i18next's full lookup was a noticeable share of a turn under load. Plurals
+ * ({ count }) and anything the resources do not hold as a plain string go through i18next.
+ */
 export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
-  const t = createI18n().getFixedT(lng);
-  return (key, vars) => String(t(key, vars as Record<string, unknown>));
+  const known = translators.get(lng);
+  if (known) return known;
+  const i18n = createI18n();
+  const t = i18n.getFixedT(lng);
+  const templates = new Map<string, string | null>();
+  const template = (key: string): string | null => {
+    let tpl = templates.get(key);
+    if (tpl === undefined) {
+      const at = key.indexOf(':');
+      const raw = at > 0 ? i18n.getResource(lng, key.slice(0, at), key.slice(at + 1)) : undefined;
+      tpl = typeof raw === 'string' ? raw : null;
+      templates.set(key, tpl);
+    }
+    return tpl;
+  };
+  const translate: Translate = (key, vars) => {
+    const tpl = vars && 'count' in vars ? null : template(key);
+    if (tpl === null) return String(t(key, vars as Record<string, unknown>));
+    if (!vars) return tpl;
+    return tpl.replace(VARIABLE, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
+  };
+  translators.set(lng, translate);
+  return translate;
 };
 
 /** Maps a channel locale like "nl-BE" or "en-US" to a supported language, or undefined. */

@@ -2,7 +2,7 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { card, inBothLanguages, k, nothingElse, play, q, raw, scale, skipOffered, type Transcript } from './transcript';
+import { card, inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Transcript } from './transcript';
 
 const project = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
 const welcome = [k('welcome:privacy')];
