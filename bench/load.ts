@@ -34,13 +34,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Drives `conversations` concurrent expectReplies conversations for warm-up + measure seconds. */
-export async function drive(label: string, port: number, conversations: number, warmupMs: number, measureMs: number): Promise<LoadResult> {
+/**
+ * Drives `conversations` concurrent expectReplies conversations: a warm-up of at least
+ * `warmupMs` and `warmupTurns` turns, then `measureMs` of measurement.
+ */
+export async function drive(label: string, port: number, conversations: number, warmupMs: number, measureMs: number, warmupTurns = 0): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: conversations });
   const latencies: number[] = [];
   let errors = 0;
   let measuring = false;
   let stop = false;
+  let warmedTurns = 0;
+  let warmedUp: () => void = () => {};
+  const enoughWarmTurns = new Promise<void>((resolve) => (warmedUp = resolve));
+  if (warmupTurns <= 0) warmedUp();
   const runId = `${label}-${conversations}-${Date.now()}`;
   const worker = async (i: number) => {
     let step = 0;
@@ -64,10 +71,11 @@ export async function drive(label: string, port: number, conversations: number, 
         errors++;
       }
       if (measuring) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      else if (++warmedTurns === warmupTurns) warmedUp();
     }
   };
   const workers = Array.from({ length: conversations }, (_, i) => worker(i));
-  await new Promise((r) => setTimeout(r, warmupMs));
+  await Promise.all([new Promise((r) => setTimeout(r, warmupMs)), enoughWarmTurns]);
   measuring = true;
   const start = process.hrtime.bigint();
   await new Promise((r) => setTimeout(r, measureMs));

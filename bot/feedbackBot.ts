@@ -106,7 +106,7 @@ class FeedbackBot extends ActivityHandler {
       await super.run(context);
       const turn = context.turnState.get(TURN) as Turn | undefined;
       if (turn && !turn.erased) {
-        await Promise.all([this.state.userState.saveChanges(context), this.state.conversationState.saveChanges(context)]);
+        await this.state.saveChanges(context);
       }
     } catch (err) {
       replies.discard();

@@ -5,6 +5,7 @@ import type { Turn } from '../dialogs/turn';
 import type { Vocabulary } from '../dialogs/vocabulary';
 import { toLocale } from '../locales';
 import type { AppContext } from './appContext';
+import type { Logger } from './logger';
 import { identify, type ParticipantState } from './participantState';
 
 export interface TurnDeps {
@@ -23,15 +24,13 @@ export interface TurnDeps {
 export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Turn> {
   const { app, state } = deps;
   const { pseudonym } = identify(context, app.secrets.pseudonymSecret);
-  const [profile, conv] = await Promise.all([
-    state.profile.get(context, {}),
-    state.conversation.get(context, {}),
-  ]);
+  const { profile, conversation: conv } = await state.load(context);
   if (Object.keys(profile).length === 0 && (await app.store.isDoNotContact(pseudonym))) {
     // Erased after `stop`: the marker keeps them opted out until they write `start`.
     profile.optedOut = true;
   }
   const locale = profile.locale ?? toLocale(context.activity.locale) ?? app.config.defaultLocale;
+  let log: Logger | undefined;
   const turn: Turn = {
     context,
     app,
@@ -42,12 +41,15 @@ export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Tu
     channel: context.activity.channelId,
     profile,
     conv,
-    log: app.logger.child({ participant: pseudonym }),
+    // Most turns log nothing: a pino child per turn would be built for nothing.
+    get log() {
+      return (log ??= app.logger.child({ participant: pseudonym }));
+    },
     locale,
     t: deps.translators(locale),
     erased: false,
     async forgetState() {
-      await Promise.all([state.userState.delete(context), state.conversationState.delete(context)]);
+      await state.delete(context);
     },
   };
   return turn;

@@ -28,8 +28,19 @@ export interface CommandVocabulary {
 }
 
 
+/** Each phrase's normalised text, joined once: every message is checked against all of them. */
+const wholePhrases = new Map<string, string>();
+function wholePhrase(phrase: string): string {
+  let text = wholePhrases.get(phrase);
+  if (text === undefined) {
+    text = phraseTokens(phrase).join(' ');
+    if (wholePhrases.size < 10_000) wholePhrases.set(phrase, text);
+  }
+  return text;
+}
+
 function matchesWhole(normalized: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => phraseTokens(p).join(' ') === normalized);
+  return phrases.some((p) => wholePhrase(p) === normalized);
 }
 
 /** The remainder of the message when it starts with one of the phrases, else undefined. */

@@ -11,11 +11,23 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last date computed per time zone, by whole second: UTC offsets (tzdata's included) are
+ * whole seconds, so the local date cannot change within one, and formatToParts is the
+ * expensive part of storing an answer when many arrive each second.
+ */
+const lastDates = new Map<string, { second: number; date: { y: number; m: number; d: number } }>();
+
 /** The calendar date (y, m, d) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): { y: number; m: number; d: number } {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastDates.get(timeZone);
+  if (last && last.second === second) return { ...last.date };
   const p = formatter(timeZone).formatToParts(instant);
   const get = (t: string) => Number(p.find((x) => x.type === t)?.value);
-  return { y: get('year'), m: get('month'), d: get('day') };
+  const date = { y: get('year'), m: get('month'), d: get('day') };
+  lastDates.set(timeZone, { second, date: { ...date } });
+  return date;
 }
 
 export function isoWeekOfDate(y: number, m: number, d: number): string {

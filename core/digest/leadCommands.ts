@@ -1,4 +1,4 @@
-import { normalizeText } from '../choiceMatching';
+import { normalizeText, phraseTokens } from '../choiceMatching';
 import type { Lead } from '../projects';
 import { LOCALES, type Locale } from '../types';
 
@@ -25,7 +25,7 @@ function leading(tokens: string[], vocab: LeadVocabulary, kind: keyof LeadVocabu
   let best: { length: number; locales: Locale[] } | undefined;
   for (const lng of LOCALES) {
     for (const phrase of vocab[lng][kind]) {
-      const p = normalizeText(phrase).split(' ').filter(Boolean);
+      const p = phraseTokens(phrase);
       if (!startsWith(tokens, p)) continue;
       if (!best || p.length > best.length) best = { length: p.length, locales: [lng] };
       else if (p.length === best.length && !best.locales.includes(lng)) best.locales.push(lng);

@@ -29,3 +29,18 @@ describe('ISO weeks in a time zone', () => {
     expect(isValidWeek('2026-47')).toBe(false);
   });
 });
+
+describe('local dates of instants close together', () => {
+  it('switches date at local midnight even when the previous call was a moment earlier', () => {
+    // Sunday 23:59:59.999 and Monday 00:00:00.000 in Amsterdam (UTC+1 in January).
+    expect(isoWeek(new Date('2026-01-04T22:59:59.999Z'), 'Europe/Amsterdam')).toBe('2026-W01');
+    expect(isoWeek(new Date('2026-01-04T23:00:00.000Z'), 'Europe/Amsterdam')).toBe('2026-W02');
+  });
+
+  it('keeps time zones apart within the same second', () => {
+    const instant = new Date('2026-01-04T23:30:00.000Z');
+    expect(isoWeek(instant, 'Europe/Amsterdam')).toBe('2026-W02');
+    expect(isoWeek(instant, 'UTC')).toBe('2026-W01');
+    expect(isoWeek(instant, 'Europe/Amsterdam')).toBe('2026-W02');
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { SqliteStore } from '../../storage/sqlite';
+import { createParticipantState, identify } from '../../bot/participantState';
+
+const SECRET = 'test-secret-for-participant-state';
+
+describe('ParticipantState', () => {
+  let dir: string;
+  let store: SqliteStore;
+  const adapter = new TestAdapter();
+  const turn = () =>
+    new TurnContext(adapter, {
+      type: 'message',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:1',
+      conversation: { id: 'conv-1' },
+      from: { id: 'user-1' },
+      recipient: { id: 'bot' },
+      text: 'hoi',
+    } as Partial<Activity> as Activity);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hoormij-pstate-'));
+    store = new SqliteStore(join(dir, 'store.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores both documents in BotState layout and reads them back on the next turn', async () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = turn();
+    const loaded = await state.load(first);
+    loaded.profile.role = 'youth';
+    loaded.conversation.welcomed = true;
+    await state.saveChanges(first);
+
+    const { userKey, conversationKey } = identify(first, SECRET);
+    const stored = await store.botStorage.read([userKey, conversationKey]);
+    expect(stored[userKey]).toMatchObject({ profile: { role: 'youth' } });
+    expect(stored[conversationKey]).toMatchObject({ conversation: { welcomed: true } });
+
+    const again = await state.load(turn());
+    expect(again.profile.role).toBe('youth');
+    expect(again.conversation.welcomed).toBe(true);
+  });
+
+  it('writes nothing when the turn changed nothing', async () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = turn();
+    (await state.load(first)).profile.role = 'parent';
+    await state.saveChanges(first);
+    const { userKey, conversationKey } = identify(first, SECRET);
+    const before = await store.botStorage.read([userKey, conversationKey]);
+
+    const second = turn();
+    await state.load(second);
+    await state.saveChanges(second);
+    const after = await store.botStorage.read([userKey, conversationKey]);
+    expect(after[userKey].eTag).toBe(before[userKey].eTag);
+    expect(after[conversationKey].eTag).toBe(before[conversationKey].eTag);
+  });
+
+  it('writes only the document that changed', async () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = turn();
+    await state.load(first);
+    await state.saveChanges(first);
+    const { userKey, conversationKey } = identify(first, SECRET);
+    const before = await store.botStorage.read([userKey, conversationKey]);
+
+    const second = turn();
+    (await state.load(second)).conversation.promptOnScreen = true;
+    await state.saveChanges(second);
+    const after = await store.botStorage.read([userKey, conversationKey]);
+    expect(after[userKey].eTag).toBe(before[userKey].eTag);
+    expect(after[conversationKey].eTag).not.toBe(before[conversationKey].eTag);
+  });
+
+  it('deletes both documents and saves nothing afterwards in the same turn', async () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = turn();
+    (await state.load(first)).profile.consent = true;
+    await state.saveChanges(first);
+
+    const second = turn();
+    (await state.load(second)).profile.consent = false;
+    await state.delete(second);
+    await state.saveChanges(second);
+    const { userKey, conversationKey } = identify(second, SECRET);
+    expect(Object.keys(await store.botStorage.read([userKey, conversationKey]))).toEqual([]);
+  });
+});
