@@ -21,7 +21,7 @@ import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface StartOptions {
-  /** Environment to read the configuration from (default: process.env, read in bot/config.ts). */
+  /** Environment to read the configuration from (default: the process environment, read in bot/config.ts). */
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   /** A ready store (tests that simulate outages); default: the one STORAGE selects. */
