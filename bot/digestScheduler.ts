@@ -156,7 +156,7 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
         const r = await runProject(p);
         if (r) runs.push(r);
       } catch (err) {
-        log.error({ err, project: p.id }, 'digest run failed');
+        log.error({ err: { name: (err as Error).name, message: (err as Error).message }, project: p.id }, 'digest run failed');
         runs.push({ project: p.id, week: dueWeek(p, app.clock.now()), status: 'error', sent: 0, removed: 0, failed: 0 });
       }
     }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Storage, StoreItem, TurnContext } from 'botbuilder';
 import { pseudonymize } from '../core/pseudonym';
 import type { ConversationData, UserProfile } from '../dialogs/state';
@@ -16,8 +16,9 @@ export interface TurnIdentity {
 const IDENTITY = Symbol('hoormij.identity');
 const LOADED = Symbol('hoormij.participantState');
 
-export function conversationHash(channelId: string, conversationId: string): string {
-  return createHash('sha256').update(`${channelId}:${conversationId}`, 'utf8').digest('hex').slice(0, 16);
+/** Keyed like the pseudonym: a guessable conversation id must not be testable against stored keys. */
+export function conversationHash(secret: string, channelId: string, conversationId: string): string {
+  return createHmac('sha256', secret).update(`${channelId}:${conversationId}`, 'utf8').digest('hex').slice(0, 16);
 }
 
 /** The pseudonym and state keys of a turn, computed once and kept on the turn. */
@@ -29,7 +30,7 @@ export function identify(context: TurnContext, secret: string): TurnIdentity {
   const identity: TurnIdentity = {
     pseudonym,
     userKey: `p/${pseudonym}/user`,
-    conversationKey: `p/${pseudonym}/conv/${conversationHash(channelId, conversation.id)}`,
+    conversationKey: `p/${pseudonym}/conv/${conversationHash(secret, channelId, conversation.id)}`,
   };
   context.turnState.set(IDENTITY, identity);
   return identity;

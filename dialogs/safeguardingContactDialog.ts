@@ -34,7 +34,7 @@ async function alert(turn: Turn): Promise<SafeguardingAlertOutcome> {
       at: turn.app.clock.now().toISOString(),
     });
   } catch (err) {
-    turn.log.error({ event: 'safeguarding-alert', err }, 'safeguarding alert failed');
+    turn.log.error({ event: 'safeguarding-alert', err: { name: (err as Error).name, message: (err as Error).message } }, 'safeguarding alert failed');
     return 'failed';
   }
 }

@@ -128,6 +128,8 @@ export class SqliteStore implements Store {
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
+    // Erasure and retention must not leave the deleted text readable in free pages of the file.
+    db.pragma('secure_delete = ON');
     migrate(db, file);
 
     this.s = {
@@ -250,7 +252,14 @@ export class SqliteStore implements Store {
         botState: s.deleteBotStateRange.run(statePrefix, prefixEnd(statePrefix)).changes,
       };
     });
-    this.eraseTx = (id) => erase.immediate(id);
+    this.eraseTx = (id) => {
+      const result = erase.immediate(id);
+      // The WAL still holds the page versions from before the delete: copy the erased pages
+      // into the file and empty the WAL. Best effort: a reader of another process that holds an
+      // older snapshot keeps the WAL until its next checkpoint.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
+    };
     this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
       for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
     });
@@ -368,7 +377,10 @@ export class SqliteStore implements Store {
 
   async purgeTextBefore(instant: string): Promise<number> {
     this.assertOpen();
-    return this.s.purgeText.run(toInstant(instant, 'retention instant')).changes;
+    const changed = this.s.purgeText.run(toInstant(instant, 'retention instant')).changes;
+    // As after an erasure: the WAL must not keep the text that was just removed.
+    if (changed > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
   }
 
   async eraseParticipant(id: string): Promise<ErasureResult> {

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -82,6 +82,47 @@ describe('SQLite store', () => {
     expect(await second.botStorage.read([`p/${p.id}/conversation`])).toEqual({
       [`p/${p.id}/conversation`]: { step: 3, eTag },
     });
+  });
+
+  it('leaves no trace of an erased participant in the database file or its WAL, while open and after close', async () => {
+    const file = tempFile();
+    const store = await openSqliteStore(file);
+    const p = makeParticipant();
+    const other = makeParticipant();
+    const secret = 'wachtlijst-verhaal-zonder-naam-7731';
+    await store.saveParticipant(p);
+    await store.saveParticipant(other);
+    await store.addResponse(makeResponse({ participant: other.id, text: 'blijft gewoon staan' }));
+    for (let i = 0; i < 3; i++) await store.addResponse(makeResponse({ participant: p.id, text: `${secret} ${i}` }));
+    await store.botStorage.write({ [`p/${p.id}/user`]: { profile: { role: 'youth' } } });
+    const raw = () =>
+      [file, `${file}-wal`]
+        .filter((f) => existsSync(f))
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('');
+    // which traces are left in the raw bytes (a plain list keeps a failure readable)
+    const leftOf = (traces: string[]) => traces.filter((trace) => raw().includes(trace));
+    expect(leftOf([secret])).toEqual([secret]);
+
+    await store.eraseParticipant(p.id);
+    expect(leftOf([secret, p.id, p.code])).toEqual([]);
+    expect(leftOf(['blijft gewoon staan'])).toEqual(['blijft gewoon staan']);
+    await store.close();
+    expect(leftOf([secret, p.id, p.code])).toEqual([]);
+  });
+
+  it('leaves no copy of text removed by retention in the database file or its WAL', async () => {
+    const file = tempFile();
+    const store = await openAt(file);
+    const old = 'oude-tekst-die-weg-moet-4410';
+    await store.addResponse(makeResponse({ text: old, createdAt: '2025-01-06T10:00:00.000Z', week: '2025-W02' }));
+    await store.addResponse(makeResponse({ text: 'nieuwe tekst blijft', createdAt: '2026-03-03T10:00:00.000Z' }));
+    const raw = () =>
+      [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+    expect(raw().includes(old)).toBe(true);
+    expect(await store.purgeTextBefore('2026-01-01T00:00:00.000Z')).toBe(1);
+    expect(raw().includes(old)).toBe(false);
+    expect(raw().includes('nieuwe tekst blijft')).toBe(true);
   });
 
   it('leaves an existing file as it is when migrations run again', async () => {
