@@ -74,3 +74,11 @@ export function isExactly(text: string, phrases: readonly string[]): boolean {
   const normalized = normalizeText(text);
   return normalized !== '' && phrases.some((p) => phraseTokens(p).join(' ') === normalized);
 }
+
+/**
+ * The value of the choice one of whose phrases is the whole message. For words that are
+ * answers only on their own: "goed" is a 4, but "niet goed" or "heel goed" are not.
+ */
+export function matchWhole<V extends string>(text: string, options: readonly ChoiceOption<V>[]): V | undefined {
+  return options.find((option) => isExactly(text, option.phrases))?.value;
+}

@@ -4,7 +4,7 @@ import { choiceMessage, scaleActions, skipActions } from '../cards/choiceActions
 import { sessionSummaryMessage } from '../cards/sessionSummaryCard';
 import { buildResponse, type AnswerValue, type RunContext } from '../core/answers/buildResponse';
 import { prepareFreeText } from '../core/answers/prepareFreeText';
-import { isExactly, matchChoice } from '../core/choiceMatching';
+import { isExactly, matchChoice, matchWhole } from '../core/choiceMatching';
 import type { Project } from '../core/projects';
 import type { Question, QuestionSet } from '../core/questionSets';
 import { safeguardingReply } from '../core/safeguarding/reply';
@@ -101,7 +101,7 @@ export async function handleAnswer(turn: Turn, text: string): Promise<void> {
   const step = turn.conv.step;
   if (!c || step?.kind !== 'question') return;
   if (c.question.type === 'scale') {
-    const choice = matchChoice(text, turn.vocabulary.scale);
+    const choice = matchChoice(text, turn.vocabulary.scale) ?? matchWhole(text, turn.vocabulary.scaleWords);
     if (choice === undefined && step.attempts === 0) {
       step.attempts = 1;
       await askQuestion(turn, true);

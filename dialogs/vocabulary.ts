@@ -14,6 +14,8 @@ export interface Vocabulary {
   roles: ChoiceOption<Role>[];
   /** Scale digits, number words and emoji, plus 'skip'. */
   scale: ChoiceOption<string>[];
+  /** Scale words that count only as the whole message ("goed", "heel goed", "slecht"). */
+  scaleWords: ChoiceOption<string>[];
   /** Whole-message answers that skip the open question ("nee", "skip"). */
   openSkip: string[];
 }
@@ -32,6 +34,11 @@ export function buildVocabulary(translatorFor: TranslatorFactory): Vocabulary {
     scale.push({ value: String(d), phrases: [String(d), ...words(ts, `scale:emoji.${d}`), ...words(ts, `scale:words.${d}`)] });
   }
   scale.push({ value: 'skip', phrases: [...words(ts, 'questions:words.skip'), ...words(ts, 'questions:skip')] });
+  const scaleWords: ChoiceOption<string>[] = [];
+  // The labels the intro and the hint explain the scale with ("1 is slecht"), so typing them works.
+  for (let d = SCALE_MIN; d <= SCALE_MAX; d++) {
+    scaleWords.push({ value: String(d), phrases: [...words(ts, `scale:label.${d}`), ...words(ts, `scale:wholeWords.${d}`)] });
+  }
   return {
     commands: {
       help: words(ts, 'commands:words.help'),
@@ -48,6 +55,7 @@ export function buildVocabulary(translatorFor: TranslatorFactory): Vocabulary {
     ],
     roles: ROLES.map((r) => ({ value: r, phrases: [...words(ts, `role:words.${r}`), ...words(ts, `role:${r}`)] })),
     scale,
+    scaleWords,
     openSkip: [...words(ts, 'questions:words.openSkip'), ...words(ts, 'questions:skip')],
   };
 }

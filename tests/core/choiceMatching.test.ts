@@ -1,4 +1,4 @@
-import { isExactly, matchChoice, normalizeText, type ChoiceOption } from '../../core/choiceMatching';
+import { isExactly, matchChoice, matchWhole, normalizeText, type ChoiceOption } from '../../core/choiceMatching';
 
 const yesNo: ChoiceOption<'yes' | 'no'>[] = [
   { value: 'yes', phrases: ['ja', 'ja hoor', 'yes', 'ok'] },
@@ -54,5 +54,21 @@ describe('isExactly', () => {
     expect(isExactly('Nee!', ['nee'])).toBe(true);
     expect(isExactly('nee, het was niet fijn', ['nee'])).toBe(false);
     expect(isExactly('   ', [''])).toBe(false);
+  });
+});
+
+describe('matchWhole', () => {
+  const labels: ChoiceOption[] = [
+    { value: '2', phrases: ['niet zo goed'] },
+    { value: '4', phrases: ['goed'] },
+    { value: '5', phrases: ['heel goed'] },
+  ];
+
+  it('takes a word only when it is the whole message', () => {
+    expect(matchWhole('Heel goed!', labels)).toBe('5');
+    expect(matchWhole('goed', labels)).toBe('4');
+    expect(matchWhole('niet zo goed', labels)).toBe('2');
+    expect(matchWhole('niet goed', labels)).toBeUndefined();
+    expect(matchWhole('het was goed', labels)).toBeUndefined();
   });
 });

@@ -53,6 +53,13 @@ const transcripts: Transcript[] = [
     ['3', [q('session-check', 4)]],
     [{ nl: 'nee', en: 'no' }, [k('summary:skipped'), k('summary:worth')]],
   ]),
+  ...inBothLanguages('the words the scale is explained with are answers too, and so is a plain "I don\'t know"', [
+    ...youthStart,
+    [{ nl: 'heel goed', en: 'very good' }, [q('session-check', 1), scale, nothingElse]],
+    [{ nl: 'Slecht!', en: 'Bad!' }, [q('session-check', 2), scale, nothingElse]],
+    [{ nl: 'gaat wel', en: 'okay' }, [q('session-check', 3), scale, nothingElse]],
+    [{ nl: 'ik weet het niet', en: 'idk' }, [q('session-check', 4), skipOffered, nothingElse]],
+  ]),
 ];
 
 describe('check-in', () => {
@@ -162,6 +169,16 @@ describe('check-in', () => {
       ]),
     );
     expect(rows).toHaveLength(2);
+  });
+
+  it.each([
+    ['nl-NL', ['ja', 'jongere', 'heel goed', 'Slecht!', 'gaat wel', 'ik weet het niet']],
+    ['en-US', ['yes', 'young person', 'very good', 'Bad!', 'okay', 'idk']],
+  ])('stores the score a scale word stands for (%s)', async (locale, answers) => {
+    const user = testUser(bot, { locale, user: 'u1' });
+    for (const text of ['hoi', ...answers]) await user.say(text);
+    const rows = await responsesOf('u1');
+    expect(Object.fromEntries(rows.map((r) => [r.question, r.score]))).toEqual({ heard: 5, goals: 1, approach: 3, overall: null });
   });
 
   it('starts a new run with a new runId after start', async () => {

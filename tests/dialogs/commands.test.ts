@@ -3,7 +3,7 @@ import { participantCode, pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, play, q, scale, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, raw, scale, type Step, type Transcript } from './transcript';
 
 const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
 const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
@@ -84,6 +84,12 @@ const transcripts: Transcript[] = [
     ['4', [q('session-check', 1)]],
     [{ nl: 'verwijder mijn gegevens', en: 'delete my data' }, [k('data:erase.confirm')]],
     [{ nl: 'nee', en: 'no' }, [k('data:erase.cancelled'), q('session-check', 1)]],
+  ]),
+  ...inBothLanguages('erasing a single answer counts it in the singular', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    [{ nl: 'verwijder mijn gegevens', en: 'delete my data' }, [k('data:erase.confirm')]],
+    [{ nl: 'ja', en: 'yes' }, [raw({ nl: '(1 antwoord)', en: '(1 answer)' })]],
   ]),
 ];
 

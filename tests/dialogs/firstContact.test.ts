@@ -49,6 +49,18 @@ const transcripts: Transcript[] = [
     [{ nl: 'NEE', en: 'NO' }, [k('consent:declined')]],
     ['4', [k('consent:declinedReminder')]],
   ]),
+  ...inBothLanguages('a thumb or a stretched yes on a phone keyboard answers the choice', [
+    ['hoi', [k('consent:ask')]],
+    ['👍', [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+    [{ nl: 'meisje', en: 'girl' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale]],
+  ]),
+  ...inBothLanguages('a stretched yes and a thumbs down are understood too', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'jaaa', en: 'yup' }, [k('consent:thanks'), k('role:ask')]],
+    ['stop', [k('commands:stopped')]],
+    [{ nl: 'verwijder mijn gegevens', en: 'delete my data' }, [k('data:erase.confirm')]],
+    ['👎', [k('data:erase.cancelled'), nothingElse]],
+  ]),
   ...inBothLanguages('consent is asked again with a hint when the answer is unclear', [
     ['hallo', [k('consent:ask')]],
     ['misschien', [k('consent:hint'), k('consent:ask')]],
