@@ -2,6 +2,7 @@ import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import { LOCALES, type Locale } from '../core/types';
 import { handleJoin, handleMembersAdded, handleNonText, handleText, type JoinOptions } from '../dialogs/feedbackDialog';
+import { isRedelivery } from '../dialogs/redelivery';
 import type { Turn } from '../dialogs/turn';
 import { buildVocabulary } from '../dialogs/vocabulary';
 import type { AppContext, TurnInterceptor } from './appContext';
@@ -54,9 +55,11 @@ class FeedbackBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       if (!(await this.intercepted(context))) {
         const turn = await this.open(context);
-        const input = readInput(context.activity);
-        if (input.kind === 'text') await handleText(turn, input.text);
-        else await handleNonText(turn, input.kind);
+        if (!isRedelivery(turn, context.activity.id)) {
+          const input = readInput(context.activity);
+          if (input.kind === 'text') await handleText(turn, input.text);
+          else await handleNonText(turn, input.kind);
+        }
       }
       await next();
     });

@@ -49,6 +49,8 @@ export interface ConversationData {
   promptOnScreen?: boolean;
   /** The language of the bot's last message here: a join whose language differs is a switch. */
   saidIn?: Locale;
+  /** Keyed hashes of the last few message ids handled here (see redelivery.ts). */
+  recentActivities?: string[];
 }
 
 /** User state, stored under p/<pseudonym>/user; mirrors the participant record once consent is given. */

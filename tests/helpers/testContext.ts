@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,9 @@ export function testUser(
       const activity: Partial<Activity> =
         typeof input === 'string' ? adapter.makeActivity(input) : { ...adapter.makeActivity(), ...input };
       activity.locale ??= options.locale;
+      // Channels give every activity a unique id; TestAdapter counts from 0 per adapter, which would
+      // look like a redelivery to the bot when a second adapter stands in for a restarted process.
+      if (typeof input === 'string' || input.id === undefined) activity.id = randomUUID();
       await adapter.processActivity(activity, logic);
       return adapter.activeQueue.splice(0);
     },
