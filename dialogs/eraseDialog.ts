@@ -32,5 +32,6 @@ async function erase(turn: Turn): Promise<void> {
   await store.addAudit({ at: clock.now().toISOString(), actor: 'participant', action: 'erase', target: turn.pseudonym, rows });
   turn.log.info({ event: 'erase', rows }, 'participant erased their data');
   await say(turn, t('data:erase.done', { count: result.responses }));
-  if (hadOptedOut) await say(turn, t('data:erase.doneOptedOut'));
+  // Someone who stopped hears only that they stay stopped; anyone else learns how to come back.
+  await say(turn, t(hadOptedOut ? 'data:erase.doneOptedOut' : 'data:erase.again'));
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../bot/appContext';
 import type { Logger } from '../bot/logger';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import type { Translate, TranslatorFactory } from '../core/translate';
-import type { Locale } from '../core/types';
+import type { Locale, Role } from '../core/types';
 import type { ConversationData, UserProfile } from './state';
 import type { Vocabulary } from './vocabulary';
 
@@ -49,9 +49,27 @@ export function participantSpoke(turn: Turn): void {
   turn.conv.promptOnScreen = false;
 }
 
+/**
+ * A translator that speaks to the person in their role: once the role is known it is passed as
+ * i18next's context, so a `key_parent` text (Dutch "u" instead of "je", how a parent joins again)
+ * wins over the shared `key`. Before the role is known everyone gets the shared, youth-friendly
+ * text. The role is read at every lookup: it can be chosen halfway through a turn.
+ */
+export function roleTranslator(base: Translate, role: () => Role | undefined): Translate {
+  return (key, vars) => {
+    const context = role();
+    return context ? base(key, { ...vars, context }) : base(key, vars);
+  };
+}
+
+/** Gives the turn the translator for its language and the participant's role; every dialog entry point calls it first. */
+export function speakToParticipant(turn: Turn): void {
+  turn.t = roleTranslator(turn.translators(turn.locale), () => turn.profile.role);
+}
+
 /** Switches the language for the rest of the turn and remembers it as the participant's choice. */
 export function chooseLocale(turn: Turn, locale: Locale): void {
   turn.profile.locale = locale;
   turn.locale = locale;
-  turn.t = turn.translators(locale);
+  speakToParticipant(turn);
 }

@@ -53,8 +53,9 @@ const VARIABLE = /\{\{(\w+)\}\}/g;
 
 /**
  * One translator per language. Texts that need no plural form are looked up once and then only
- * interpolated: i18next's full lookup was a noticeable share of a turn under load. Plurals
- * ({ count }) and anything the resources do not hold as a plain string go through i18next.
+ * interpolated: i18next's full lookup was a noticeable share of a turn under load. Role wording
+ * ({ context }) follows i18next's rule; plurals ({ count }) and anything the resources do not
+ * hold as a plain string go through i18next.
  */
 export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
   const known = translators.get(lng);
@@ -72,8 +73,11 @@ export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
     }
     return tpl;
   };
+  // i18next's context rule: "key_<context>" when it exists, else "key".
+  const withContext = (key: string, context: unknown): string | null =>
+    typeof context === 'string' && context !== '' ? (template(`${key}_${context}`) ?? template(key)) : template(key);
   const translate: Translate = (key, vars) => {
-    const tpl = vars && 'count' in vars ? null : template(key);
+    const tpl = vars && 'count' in vars ? null : withContext(key, vars?.context);
     if (tpl === null) return String(t(key, vars as Record<string, unknown>));
     if (!vars) return tpl;
     return tpl.replace(VARIABLE, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));

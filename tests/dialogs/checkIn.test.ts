@@ -194,7 +194,8 @@ describe('check-in', () => {
     for (const text of ['hoi', 'ja', 'ouder', '4', '4', '4', '4']) await user.say(text);
     const replies = texts(await user.say('lang verhaal '.repeat(10000)));
     const t = translatorFor('nl');
-    expect(replies).toContain(t('privacy:truncated', { max: ctx.app.config.maxTextLength }));
+    // The parent's own wording: "uw bericht".
+    expect(replies).toContain(t('privacy:truncated', { max: ctx.app.config.maxTextLength, context: 'parent' }));
     expect(replies.join('\n')).toContain(t('summary:parentThanks'));
     const open = (await responsesOf('u1')).find((r) => r.question === 'open');
     expect(open?.text?.length).toBeLessThanOrEqual(ctx.app.config.maxTextLength);

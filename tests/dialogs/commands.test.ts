@@ -159,7 +159,7 @@ describe('commands', () => {
     }
     const t = translatorFor('nl');
     expect(texts(await a.say('Verwijder mijn gegevens'))).toContain(translatorFor('nl')('data:erase.confirm'));
-    expect(texts(await a.say('ja'))).toEqual([t('data:erase.done', { count: 3 })]);
+    expect(texts(await a.say('ja'))).toEqual([t('data:erase.done', { count: 3 }), t('data:erase.again')]);
 
     const { store } = ctx.app;
     expect(await store.getParticipant(id('a'))).toBeUndefined();

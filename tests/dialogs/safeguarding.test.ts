@@ -2,6 +2,7 @@ import type { ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { safeguardingReply } from '../../core/safeguarding/reply';
 import type { SafeguardingAlert, SafeguardingAlertOutcome, SafeguardingNotifier } from '../../core/safeguarding/notifier';
+import { roleTranslator } from '../../dialogs/turn';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
 
@@ -92,7 +93,8 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
     const user = testUser(createBot(ctx, { safeguarding: notifier }), { locale: tag, user: 'p1' });
     for (const text of ['hoi', yes[lng], lng === 'nl' ? 'ouder' : 'parent', '4', '4', '4', '4']) await user.say(text);
     const replies = texts(await user.say(crisis[lng]));
-    expect(replies).toContain(safeguardingReply(t, 'NL'));
+    // In the words for a parent (Dutch: "u").
+    expect(replies).toContain(safeguardingReply(roleTranslator(t, () => 'parent'), 'NL'));
     expect(replies).not.toContain(t('safeguarding:contact.ask'));
     expect(replies).toContain(t('summary:parentThanks'));
     expect(notifier.alerts).toEqual([]);

@@ -20,6 +20,10 @@ export type Expect =
   | { raw: Localized }
   /** A reply that is an Adaptive Card alone, whose content shows the texts of these keys. */
   | { card: string[] }
+  /** Some reply of the turn matches the pattern of the transcript's language (none given: no check). */
+  | { saidLike: Partial<Record<Locale, RegExp>> }
+  /** No reply of the turn matches the pattern of the transcript's language. */
+  | { notSaid: Partial<Record<Locale, RegExp>> }
   | { exactly: true };
 
 /** [what the user says, what the bot must say (in order) or 'silence', switch language afterwards?] */
@@ -32,6 +36,10 @@ export interface Transcript {
 }
 
 export const k = (key: string, vars?: Record<string, unknown>): Expect => ({ key, vars });
+/** The parent's version of a text (i18next context `parent`: a `key_parent` wins over `key`). */
+export const p = (key: string, vars?: Record<string, unknown>): Expect => ({ key, vars: { ...vars, context: 'parent' } });
+export const saidLike = (patterns: Partial<Record<Locale, RegExp>>): Expect => ({ saidLike: patterns });
+export const notSaid = (patterns: Partial<Record<Locale, RegExp>>): Expect => ({ notSaid: patterns });
 export const q = (set: string, index: number): Expect => ({ question: [set, index] });
 export const scale: Expect = { suggested: ['1', '2', '3', '4', '5'] };
 export const skipOffered: Expect = { suggestedKeys: ['questions:skip'] };
@@ -105,6 +113,15 @@ export async function play(user: TestUser, transcript: Transcript, data: ConfigD
         const content = cards.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => JSON.stringify(a.content));
         const shows = (c: string) => e.card.every((key) => c.includes(JSON.stringify(t(key)).slice(1, -1)));
         expect({ step, said, card: e.card, found: content.some(shows) }).toEqual({ step, said, card: e.card, found: true });
+        continue;
+      }
+      if ('saidLike' in e || 'notSaid' in e) {
+        const pattern = 'saidLike' in e ? e.saidLike[locale] : e.notSaid[locale];
+        if (!pattern) continue;
+        const all = texts(replies);
+        const matching = all.filter((text) => pattern.test(text));
+        if ('saidLike' in e) expect({ step, said, saidLike: String(pattern), found: matching.length > 0, replies: all }).toMatchObject({ found: true });
+        else expect({ step, said, notSaid: String(pattern), matching }).toEqual({ step, said, notSaid: String(pattern), matching: [] });
         continue;
       }
       if ('suggested' in e) {

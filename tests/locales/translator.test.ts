@@ -8,7 +8,7 @@ function leaves(tree: unknown, prefix = ''): [string, unknown][] {
 }
 
 const resources = loadResources();
-const baseKey = (path: string) => path.replace(/_(one|other|zero|few|many|two)$/, '');
+const baseKey = (path: string) => path.replace(/_(one|other|zero|few|many|two)$/, '').replace(/_(parent|youth)$/, '');
 
 describe('locales', () => {
   it.each(Object.keys(resources.nl))('has every %s text in both languages', (ns) => {
@@ -29,6 +29,10 @@ describe('locales', () => {
           expect(fast(key)).toBe(String(full(key)));
           expect(fast(key, vars)).toBe(String(full(key, vars)));
           expect(fast(key, { project: 'P' })).toBe(String(full(key, { project: 'P' })));
+          for (const context of ['parent', 'youth']) {
+            expect(fast(key, { ...vars, context })).toBe(String(full(key, { ...vars, context })));
+            expect(fast(key, { context })).toBe(String(full(key, { context })));
+          }
         }
       }
     }
@@ -43,5 +47,21 @@ describe('locales', () => {
     expect(t(key, { count: 1 })).toBe(String(full(key, { count: 1 })));
     expect(t(key, { count: 2 })).toBe(String(full(key, { count: 2 })));
     expect(t(key, { count: 1 })).not.toBe(t(key, { count: 2 }));
+  });
+
+  it("gives a role's own wording (i18next context) and falls back to the shared text", () => {
+    for (const lng of LOCALES) {
+      const t = translatorFor(lng);
+      const full = createI18n().getFixedT(lng);
+      const own = leaves(resources[lng]).filter(([k]) => /_parent(_one|_other)?$/.test(k));
+      expect(own.length).toBeGreaterThan(0);
+      for (const [path] of own) {
+        const key = baseKey(path).replace('.', ':');
+        expect(t(key, { context: 'parent', count: 2, max: 100 })).toBe(String(full(key, { context: 'parent', count: 2, max: 100 })));
+      }
+      // The Dutch parent's help says "u"; a role without its own text gets the shared one.
+      if (lng === 'nl') expect(t('commands:help', { context: 'parent' })).not.toBe(t('commands:help'));
+      expect(t('commands:help', { context: 'youth' })).toBe(t('commands:help'));
+    }
   });
 });
