@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandler } from 'botbuilder';
+import { CloudAdapter, type ActivityHandler } from 'botbuilder';
 import { systemClock, type Clock } from '../core/clock';
 import { loadConfigData } from '../core/configData';
 import { createThemeTagger } from '../core/themes/tagger';
@@ -10,6 +10,7 @@ import { createStore } from '../storage';
 import type { Store } from '../storage/port';
 import { registerWebChat } from '../web/serve';
 import type { AppContext, BotRuntime, Closable } from './appContext';
+import { ClientReusingAuthentication } from './cachingAuthentication';
 import { loadConfig } from './config';
 import { createDigestCommands, startDigestScheduler } from './digest';
 import { createFeedbackBot } from './feedbackBot';
@@ -55,7 +56,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     tagger: createThemeTagger(data.catalogue),
   };
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ClientReusingAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,

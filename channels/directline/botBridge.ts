@@ -1,5 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ActivityHandler } from 'botbuilder';
+import { CloudAdapter, type Activity, type ActivityHandler } from 'botbuilder';
 import type { BotRuntime } from '../../bot/appContext';
+import { ClientReusingAuthentication } from '../../bot/cachingAuthentication';
 import type { DlActivity } from './conversations';
 
 export class BotTurnError extends Error {
@@ -38,7 +39,7 @@ export function createBotBridge(runtime: BotRuntime, authenticated: boolean): Bo
 
 function bridgeAdapter(main: CloudAdapter): CloudAdapter {
   // An empty app id switches authentication off, as for the Bot Framework Emulator.
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }));
+  const adapter = new CloudAdapter(new ClientReusingAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }));
   adapter.onTurnError = main.onTurnError;
   return adapter;
 }
