@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import type { TranslatorFactory } from '../core/translate';
-import type { Turn } from '../dialogs/turn';
+import { roleTranslator, type Turn } from '../dialogs/turn';
 import type { Vocabulary } from '../dialogs/vocabulary';
 import { toLocale } from '../locales';
 import type { AppContext } from './appContext';
@@ -46,7 +46,8 @@ export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Tu
       return (log ??= app.logger.child({ participant: pseudonym }));
     },
     locale,
-    t: deps.translators(locale),
+    // Parents are addressed with "u" once the role is known: the role is read at every lookup.
+    t: roleTranslator(deps.translators(locale), () => profile.role),
     erased: false,
     async forgetState() {
       await state.delete(context);

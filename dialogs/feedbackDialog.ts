@@ -5,7 +5,7 @@ import { resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
 import { handleEraseReply } from './eraseDialog';
 import { handleLanguageReply, switchLanguage } from './languageDialog';
-import { chooseLocale, participantSpoke, say, speakToParticipant, type Turn } from './turn';
+import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
 /**
@@ -13,7 +13,6 @@ import { sendWelcome } from './welcomeDialog';
  * pending confirmation, then the current step. After `stop` nothing is sent until `start`.
  */
 export async function handleText(turn: Turn, text: string): Promise<void> {
-  speakToParticipant(turn);
   participantSpoke(turn);
   const command = parseCommand(text, turn.vocabulary.commands);
   if (command) return runCommand(turn, command);
@@ -37,7 +36,6 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
 
 /** An empty message or only attachments: say what works, then ask again. */
 export async function handleNonText(turn: Turn, kind: 'empty' | 'attachmentsOnly'): Promise<void> {
-  speakToParticipant(turn);
   participantSpoke(turn);
   if (turn.profile.optedOut) return;
   if (!turn.conv.welcomed) {
@@ -50,7 +48,6 @@ export async function handleNonText(turn: Turn, kind: 'empty' | 'attachmentsOnly
 
 /** A member joined (conversationUpdate): greet once and ask the first question. */
 export async function handleMembersAdded(turn: Turn): Promise<void> {
-  speakToParticipant(turn);
   if (turn.profile.optedOut || turn.conv.welcomed) return;
   await sendWelcome(turn);
   return startFlow(turn);
@@ -68,7 +65,6 @@ export interface JoinOptions {
  * new language, so the conversation visibly goes on.
  */
 export async function handleJoin(turn: Turn, join: JoinOptions): Promise<void> {
-  speakToParticipant(turn);
   const { conv } = turn;
   const newLanguage = join.lang !== undefined && join.lang !== (conv.saidIn ?? turn.locale) ? join.lang : undefined;
   if (join.lang) chooseLocale(turn, join.lang);

@@ -62,7 +62,7 @@ export function roleTranslator(base: Translate, role: () => Role | undefined): T
   };
 }
 
-/** Gives the turn the translator for its language and the participant's role; every dialog entry point calls it first. */
+/** Gives the turn the translator for its (new) language, keeping the role wording (see openTurn). */
 export function speakToParticipant(turn: Turn): void {
   turn.t = roleTranslator(turn.translators(turn.locale), () => turn.profile.role);
 }
