@@ -3,7 +3,7 @@ import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
 import { sessionSummaryText } from '../../cards/sessionSummaryCard';
-import { inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Step, type Transcript, channelLocaleOf } from './transcript';
 
 const youthStart: Step[] = [
   ['hoi', [k('consent:ask')]],
@@ -76,7 +76,7 @@ describe('check-in', () => {
     ctx.app.store.listResponsesOfParticipant(pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', user));
 
   it.each(transcripts)('$name ($locale)', async (transcript) => {
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript), user: 'u1' });
     await play(user, transcript, ctx.app.data);
   });
 

@@ -3,7 +3,7 @@ import { participantCode, pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, play, q, raw, scale, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, raw, scale, type Step, type Transcript, channelLocaleOf } from './transcript';
 
 const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
 const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
@@ -105,7 +105,7 @@ describe('commands', () => {
   afterEach(async () => ctx.close());
 
   it.each(transcripts)('$name ($locale)', async (transcript) => {
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript), user: 'u1' });
     await play(user, transcript, ctx.app.data);
   });
 

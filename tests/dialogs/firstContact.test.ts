@@ -2,7 +2,7 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { card, inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Transcript } from './transcript';
+import { card, inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Transcript, channelLocaleOf } from './transcript';
 
 const project = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
 const welcome = [k('welcome:privacy')];
@@ -91,13 +91,13 @@ describe('first contact', () => {
   afterEach(async () => ctx.close());
 
   it.each(transcripts)('$name ($locale)', async (transcript) => {
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US' });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript) });
     await play(user, transcript, ctx.app.data);
   });
 
   it.each(wholeFirstContact)('shows exactly this, short and one question at a time: $name ($locale)', async (transcript) => {
     const channelId = transcript.name.includes('web chat') ? 'directline' : 'test';
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1', channelId });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript), user: 'u1', channelId });
     const turns = await play(user, transcript, ctx.app.data);
     for (const replies of turns) {
       // No wall of text: every message fits a phone screen without scrolling.

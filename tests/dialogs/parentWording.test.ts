@@ -1,6 +1,6 @@
 import type { ActivityHandler } from 'botbuilder';
 import { createBot, createTestContext, testUser, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, notSaid, nothingElse, p, play, q, saidLike, scale, skipOffered, type Step, type Transcript } from './transcript';
+import { inBothLanguages, k, notSaid, nothingElse, p, play, q, saidLike, scale, skipOffered, type Step, type Transcript, channelLocaleOf } from './transcript';
 
 /** Dutch that says "je" or "jij" to the reader: a parent is "u" once the role is known. */
 const formal = notSaid({ nl: /\b(je|jij|jou|jouw|jezelf)\b/i });
@@ -86,7 +86,7 @@ describe('wording for parents', () => {
   afterEach(async () => ctx.close());
 
   it.each(transcripts)('$name ($locale)', async (transcript) => {
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript), user: 'u1' });
     await play(user, transcript, ctx.app.data);
   });
 });

@@ -3,7 +3,7 @@ import { pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, play, q, scale, type Transcript } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, scale, type Transcript, channelLocaleOf } from './transcript';
 
 const DAY = 86_400_000;
 const demo = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
@@ -78,7 +78,7 @@ describe('session codes', () => {
   afterEach(async () => ctx.close());
 
   it.each(transcripts)('$name ($locale)', async (transcript) => {
-    const user = testUser(bot, { locale: transcript.locale === 'nl' ? 'nl-NL' : 'en-US', user: 'u1' });
+    const user = testUser(bot, { locale: channelLocaleOf(transcript), user: 'u1' });
     await play(user, transcript, ctx.app.data);
   });
 

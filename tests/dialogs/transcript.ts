@@ -83,6 +83,11 @@ function render(e: Expect, locale: Locale, data: ConfigData): string | undefined
   return undefined;
 }
 
+/** The locale a channel would send for a transcript's language. */
+export function channelLocaleOf(transcript: Transcript): string {
+  return transcript.locale === 'nl' ? 'nl-NL' : 'en-US';
+}
+
 export async function play(user: TestUser, transcript: Transcript, data: ConfigData): Promise<Partial<Activity>[][]> {
   let locale = transcript.locale;
   const all: Partial<Activity>[][] = [];
