@@ -53,10 +53,3 @@ export function createContactVault(keyHex: string): ContactVault {
 }
 
 /** One-shot helpers for callers that hold the key as hex (app.secrets.contactKey). */
-export function sealContact(keyHex: string, plaintext: string, context?: string): string {
-  return createContactVault(keyHex).seal(plaintext, context);
-}
-
-export function openContact(keyHex: string, sealed: string, context?: string): string {
-  return createContactVault(keyHex).open(sealed, context);
-}

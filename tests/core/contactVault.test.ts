@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ContactVaultError, createContactVault, openContact, sealContact } from '../../core/contactVault';
+import { ContactVaultError, createContactVault } from '../../core/contactVault';
+
+const sealContact = (key: string, plaintext: string) => createContactVault(key).seal(plaintext);
+const openContact = (key: string, sealed: string) => createContactVault(key).open(sealed);
 
 const key = randomBytes(32).toString('hex');
 
