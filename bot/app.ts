@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, type ActivityHandler } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import { systemClock, type Clock } from '../core/clock';
 import { loadConfigData } from '../core/configData';
 import { createThemeTagger } from '../core/themes/tagger';
@@ -20,6 +20,7 @@ import { startRetentionJob } from './retentionJob';
 import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
 import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { ValidatedCloudAdapter } from './validatedAdapter';
 
 export interface StartOptions {
   /** Environment to read the configuration from (default: the process environment, read in bot/config.ts). */
@@ -62,10 +63,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new ValidatedCloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(app);
   // The bot needs the interceptors and the notifier, which need the runtime: fill it in two steps.
-  const runtime = { adapter } as { adapter: CloudAdapter; bot: ActivityHandler };
+  const runtime = { adapter } as { adapter: ValidatedCloudAdapter; bot: ActivityHandler };
   runtime.bot = createFeedbackBot(app, {
     interceptors: [createDigestCommands(app, runtime)],
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),

@@ -1,4 +1,4 @@
-import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Clock } from '../core/clock';
 import type { ConfigData } from '../core/configData';
 import type { ThemeTagger } from '../core/themes/types';
@@ -6,6 +6,7 @@ import type { TranslatorFactory } from '../core/translate';
 import type { Store } from '../storage/port';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { ValidatedCloudAdapter } from './validatedAdapter';
 import type { Secrets } from './secrets';
 
 /** Everything built once in the composition root (bot/app.ts) and handed to the parts. */
@@ -22,7 +23,7 @@ export interface AppContext {
 
 /** The bot and adapter as channel modules (Direct Line, WhatsApp, digest delivery) need them. */
 export interface BotRuntime {
-  adapter: CloudAdapter;
+  adapter: ValidatedCloudAdapter;
   bot: ActivityHandler;
 }
 

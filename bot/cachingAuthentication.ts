@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { LruCache } from '../core/lruCache';
 
 // botbuilder does not re-export these connector types; deriving them keeps botframework-connector
 // (a transitive package) out of our imports.
@@ -20,43 +21,6 @@ export interface ClientReuseLimits {
   maxUserTokenClients?: number;
 }
 
-/**
- * A size-capped map that forgets the least recently used entry first. Map keeps insertion
- * order, so re-inserting on every hit moves the key to the young end.
- */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`LRU capacity must be a positive integer, got ${capacity}`);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as K;
-      this.entries.delete(oldest);
-    }
-  }
-
-  /** Removes the key only while it still holds this value (a newer entry stays). */
-  deleteIf(key: K, value: V): void {
-    if (this.entries.get(key) === value) this.entries.delete(key);
-  }
-}
 
 /**
  * ConfigurationBotFrameworkAuthentication that reuses its outbound clients. botbuilder builds a

@@ -24,11 +24,22 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
       return;
     }
     try {
-      await runtime.adapter.process(req, res, (context) => runtime.bot.run(context));
+      const authHeader = req.header('authorization') ?? '';
+      const invoke = await runtime.adapter.processValidated(authHeader, activity, (context) => runtime.bot.run(context));
+      if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
+      else res.send(invoke?.status ?? 200);
     } catch (err) {
       // The turn error handler already dealt with bot errors; this is the adapter refusing the request.
+      if (res.headersSent) return;
+      // botframework-connector's AuthenticationError: a missing, forged or expired token.
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (status === 401 || status === 403) {
+        app.logger.warn({ channelId: activity.channelId }, 'refused an activity that failed authentication');
+        res.send(401, { error: 'Unauthorized' });
+        return;
+      }
       app.logger.error({ err: { message: (err as Error).message } }, 'adapter failed to process a request');
-      if (!res.headersSent) res.send(400, { error: 'The activity could not be processed.' });
+      res.send(500, { error: 'The activity could not be processed.' });
     }
   });
 

@@ -6,7 +6,7 @@ import type { Vocabulary } from '../dialogs/vocabulary';
 import { toLocale } from '../locales';
 import type { AppContext } from './appContext';
 import type { Logger } from './logger';
-import { identify, type ParticipantState } from './participantState';
+import type { ParticipantState } from './participantState';
 
 export interface TurnDeps {
   app: AppContext;
@@ -23,7 +23,7 @@ export interface TurnDeps {
  */
 export async function openTurn(context: TurnContext, deps: TurnDeps): Promise<Turn> {
   const { app, state } = deps;
-  const { pseudonym } = identify(context, app.secrets.pseudonymSecret);
+  const { pseudonym } = state.identify(context);
   const { profile, conversation: conv } = await state.load(context);
   if (Object.keys(profile).length === 0 && (await app.store.isDoNotContact(pseudonym))) {
     // Erased after `stop`: the marker keeps them opted out until they write `start`.

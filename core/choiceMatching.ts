@@ -14,8 +14,15 @@ const MARKS = /\p{M}/gu;
 const PICTOGRAPH = /(\p{Extended_Pictographic})/gu;
 const NOT_WORD = /[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_NOT_WORD = /[^a-z0-9]+/g;
+
 /** Lower case, no accents or punctuation, emoji kept as separate tokens, single spaces. */
 export function normalizeText(text: string): string {
+  // Most typed answers are plain ASCII ("4", "ja", "Start"), which has no accents or emoji and
+  // whose letters and digits are exactly a-z0-9 once lower-cased: the same result, without
+  // Unicode normalisation and property classes (the slow part of every turn's matching).
+  if (ASCII.test(text)) return text.toLowerCase().replace(ASCII_NOT_WORD, ' ').trim();
   return text
     .normalize('NFD')
     .replace(MARKS, '')

@@ -50,12 +50,14 @@ export function createI18n(): i18n {
 
 const translators = new Map<Locale, Translate>();
 const VARIABLE = /\{\{(\w+)\}\}/g;
+/** i18next's plural key suffixes (the Intl.PluralRules categories). */
+const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
 /**
  * One translator per language. Texts that need no plural form are looked up once and then only
  * interpolated: i18next's full lookup was a noticeable share of a turn under load. Role wording
- * ({ context }) follows i18next's rule; plurals ({ count }) and anything the resources do not
- * hold as a plain string go through i18next.
+ * ({ context }) follows i18next's rule; texts with plural forms (when given a count) and anything
+ * the resources do not hold as a plain string go through i18next.
  */
 export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
   const known = translators.get(lng);
@@ -76,8 +78,20 @@ export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
   // i18next's context rule: "key_<context>" when it exists, else "key".
   const withContext = (key: string, context: unknown): string | null =>
     typeof context === 'string' && context !== '' ? (template(`${key}_${context}`) ?? template(key)) : template(key);
+  // A count only matters where the text has plural forms; elsewhere it is a variable like any other.
+  const pluralFree = new Map<string, boolean>();
+  const hasNoPlurals = (key: string, context: unknown): boolean => {
+    const base = typeof context === 'string' && context !== '' ? [key, `${key}_${context}`] : [key];
+    const id = base.join('\u0000');
+    let free = pluralFree.get(id);
+    if (free === undefined) {
+      free = base.every((k) => PLURAL_SUFFIXES.every((suffix) => template(`${k}_${suffix}`) === null));
+      pluralFree.set(id, free);
+    }
+    return free;
+  };
   const translate: Translate = (key, vars) => {
-    const tpl = vars && 'count' in vars ? null : withContext(key, vars?.context);
+    const tpl = vars && 'count' in vars && !hasNoPlurals(key, vars.context) ? null : withContext(key, vars?.context);
     if (tpl === null) return String(t(key, vars as Record<string, unknown>));
     if (!vars) return tpl;
     return tpl.replace(VARIABLE, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));

@@ -253,7 +253,12 @@ export class SqliteStore implements Store {
       };
     });
     this.eraseTx = (id) => {
-      const result = erase.immediate(id);
+      let result: ErasureResult;
+      try {
+        result = erase.immediate(id);
+      } finally {
+        this.botStorage.forget();
+      }
       // The WAL still holds the page versions from before the delete: copy the erased pages
       // into the file and empty the WAL. Best effort: a reader of another process that holds an
       // older snapshot keeps the WAL until its next checkpoint.

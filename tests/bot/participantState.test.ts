@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { SqliteStore } from '../../storage/sqlite';
-import { createParticipantState, identify } from '../../bot/participantState';
+import { computeIdentity, createParticipantState } from '../../bot/participantState';
 
 const SECRET = 'test-secret-for-participant-state';
 
@@ -11,12 +11,12 @@ describe('ParticipantState', () => {
   let dir: string;
   let store: SqliteStore;
   const adapter = new TestAdapter();
-  const turn = () =>
+  const turn = (conversationId = 'conv-1') =>
     new TurnContext(adapter, {
       type: 'message',
       channelId: 'emulator',
       serviceUrl: 'http://127.0.0.1:1',
-      conversation: { id: 'conv-1' },
+      conversation: { id: conversationId },
       from: { id: 'user-1' },
       recipient: { id: 'bot' },
       text: 'hoi',
@@ -39,7 +39,7 @@ describe('ParticipantState', () => {
     loaded.conversation.welcomed = true;
     await state.saveChanges(first);
 
-    const { userKey, conversationKey } = identify(first, SECRET);
+    const { userKey, conversationKey } = state.identify(first);
     const stored = await store.botStorage.read([userKey, conversationKey]);
     expect(stored[userKey]).toMatchObject({ profile: { role: 'youth' } });
     expect(stored[conversationKey]).toMatchObject({ conversation: { welcomed: true } });
@@ -54,7 +54,7 @@ describe('ParticipantState', () => {
     const first = turn();
     (await state.load(first)).profile.role = 'parent';
     await state.saveChanges(first);
-    const { userKey, conversationKey } = identify(first, SECRET);
+    const { userKey, conversationKey } = state.identify(first);
     const before = await store.botStorage.read([userKey, conversationKey]);
 
     const second = turn();
@@ -70,7 +70,7 @@ describe('ParticipantState', () => {
     const first = turn();
     await state.load(first);
     await state.saveChanges(first);
-    const { userKey, conversationKey } = identify(first, SECRET);
+    const { userKey, conversationKey } = state.identify(first);
     const before = await store.botStorage.read([userKey, conversationKey]);
 
     const second = turn();
@@ -91,7 +91,24 @@ describe('ParticipantState', () => {
     (await state.load(second)).profile.consent = false;
     await state.delete(second);
     await state.saveChanges(second);
-    const { userKey, conversationKey } = identify(second, SECRET);
+    const { userKey, conversationKey } = state.identify(second);
     expect(Object.keys(await store.botStorage.read([userKey, conversationKey]))).toEqual([]);
+  });
+
+  it('keys state by the keyed pseudonym, the same on every turn, one conversation key per conversation', () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = state.identify(turn());
+    const again = state.identify(turn());
+    const elsewhere = state.identify(turn('conv-2'));
+    expect(again).toEqual(first);
+    expect(first).toEqual(computeIdentity(SECRET, 'emulator', 'user-1', 'conv-1'));
+    expect(elsewhere.pseudonym).toBe(first.pseudonym);
+    expect(elsewhere.userKey).toBe(first.userKey);
+    expect(elsewhere.conversationKey).not.toBe(first.conversationKey);
+    for (const key of [first.userKey, first.conversationKey]) {
+      expect(key.startsWith(`p/${first.pseudonym}/`)).toBe(true);
+      expect(key).not.toMatch(/user-1|conv-1/);
+    }
+    expect(createParticipantState(store.botStorage, 'another-secret').identify(turn()).pseudonym).not.toBe(first.pseudonym);
   });
 });

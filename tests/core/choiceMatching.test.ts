@@ -15,6 +15,18 @@ describe('normalizeText', () => {
     expect(normalizeText('  Één, TWEE!! café ')).toBe('een twee cafe');
     expect(normalizeText('4🙂')).toBe('4 🙂');
   });
+
+  it('treats plain ASCII text exactly as the full Unicode rules do', () => {
+    // Appending " é" sends the same text through the Unicode path; the ASCII part must not differ.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const samples = ['4', 'Ja hoor!', '  START  ', 'digest nu demo', "it's_a-TEST\t#1*", '\u0000\u007f~'];
+    for (let i = 0; i < 500; i++) samples.push(Array.from({ length: next() % 30 }, () => String.fromCharCode(next() % 128)).join(''));
+    for (const text of samples) {
+      const ascii = normalizeText(text);
+      expect([ascii, 'e'].filter(Boolean).join(' ')).toBe(normalizeText(`${text} é`));
+    }
+  });
 });
 
 describe('matchChoice', () => {

@@ -321,4 +321,57 @@ describe('SQLite store', () => {
     new BetterSqlite3(blocker).close();
     await expect(openSqliteStore(join(blocker, 'hoormij.sqlite'))).rejects.toThrow(/not-a-folder/);
   });
+
+  describe('bot state kept in memory between turns', () => {
+    it('reads what another connection (another process) wrote to the same file since its own last read', async () => {
+      const file = tempFile();
+      const here = await openAt(file);
+      const there = await openAt(file);
+      const key = `p/${newPseudonym()}/user`;
+      await here.botStorage.write({ [key]: { profile: { role: 'youth' } } });
+      expect((await here.botStorage.read([key]))[key]).toMatchObject({ profile: { role: 'youth' } });
+      await there.botStorage.write({ [key]: { profile: { role: 'parent' } } });
+      expect((await here.botStorage.read([key]))[key]).toMatchObject({ profile: { role: 'parent' } });
+      await there.botStorage.delete([key]);
+      expect(await here.botStorage.read([key])).toEqual({});
+    });
+
+    it('sees a document another connection created after this one found the key empty', async () => {
+      const file = tempFile();
+      const here = await openAt(file);
+      const there = await openAt(file);
+      const key = `p/${newPseudonym()}/conv/abc`;
+      expect(await here.botStorage.read([key])).toEqual({});
+      await there.botStorage.write({ [key]: { conversation: { welcomed: true } } });
+      expect((await here.botStorage.read([key]))[key]).toMatchObject({ conversation: { welcomed: true } });
+    });
+
+    it('has forgotten an erased participant right after reading them', async () => {
+      const store = await openAt(tempFile());
+      const p = makeParticipant();
+      await store.saveParticipant(p);
+      const keys = [`p/${p.id}/user`, `p/${p.id}/conv/abc`];
+      await store.botStorage.write({ [keys[0]]: { profile: { role: 'youth' } }, [keys[1]]: { conversation: { step: 1 } } });
+      expect(Object.keys(await store.botStorage.read(keys))).toHaveLength(2);
+      await store.eraseParticipant(p.id);
+      expect(await store.botStorage.read(keys)).toEqual({});
+    });
+
+    it('keeps the stored version, not the refused one, after an eTag conflict', async () => {
+      const store = await openAt(tempFile());
+      const key = `p/${newPseudonym()}/user`;
+      await store.botStorage.write({ [key]: { profile: { role: 'youth' } } });
+      await expect(store.botStorage.write({ [key]: { profile: { role: 'parent' }, eTag: 'stale' } })).rejects.toThrow(/eTag conflict/);
+      expect((await store.botStorage.read([key]))[key]).toMatchObject({ profile: { role: 'youth' } });
+    });
+
+    it('hands out a fresh copy on every read', async () => {
+      const store = await openAt(tempFile());
+      const key = `p/${newPseudonym()}/user`;
+      await store.botStorage.write({ [key]: { profile: { role: 'youth' } } });
+      const first = await store.botStorage.read([key]);
+      (first[key] as { profile: { role: string } }).profile.role = 'changed in memory';
+      expect((await store.botStorage.read([key]))[key]).toMatchObject({ profile: { role: 'youth' } });
+    });
+  });
 });

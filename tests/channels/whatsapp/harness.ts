@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandler } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ActivityHandler } from 'botbuilder';
 import type * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { AppContext, BotRuntime } from '../../../bot/appContext';
 import { loadConfig } from '../../../bot/config';
 import { createHttpServer } from '../../../bot/httpServer';
+import { ValidatedCloudAdapter } from '../../../bot/validatedAdapter';
 import { createLogger } from '../../../bot/logger';
 import { resolveSecrets } from '../../../bot/secrets';
 import { registerWhatsApp, type WhatsAppChannel, type WhatsAppOptions } from '../../../channels/whatsapp';
@@ -89,7 +90,7 @@ export async function startHarness(
     translatorFor,
     tagger: createThemeTagger(data.catalogue),
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const adapter = new ValidatedCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const runtime: BotRuntime = { adapter, bot };
   const server: restify.Server = createHttpServer(app, runtime);
   const channel = registerWhatsApp(server, app, runtime, options.channel ?? fastRetry);

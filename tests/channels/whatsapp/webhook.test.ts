@@ -1,8 +1,9 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '../../../bot/config';
 import { createHttpServer } from '../../../bot/httpServer';
+import { ValidatedCloudAdapter } from '../../../bot/validatedAdapter';
 import { createLogger } from '../../../bot/logger';
 import { registerWhatsApp } from '../../../channels/whatsapp';
 import { signatureFor } from '../../../channels/whatsapp/signature';
@@ -294,7 +295,7 @@ describe('WhatsApp without configuration', () => {
   it('answers 404 on GET and POST /api/whatsapp and registers nothing else', async () => {
     const config = loadConfig({ DATA_DIR: join(ROOT, 'test-artifacts'), CONFIG_DIR: join(ROOT, 'config') });
     const app = { config, logger: createLogger('silent') } as AppContext;
-    const runtime = { adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), bot: new RecordingBot() };
+    const runtime = { adapter: new ValidatedCloudAdapter(new ConfigurationBotFrameworkAuthentication({})), bot: new RecordingBot() };
     const server = createHttpServer(app, runtime);
     expect(registerWhatsApp(server, app, runtime)).toBeUndefined();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

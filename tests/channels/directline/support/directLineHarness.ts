@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, UserState } from 'botbuilder';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication, MemoryStorage, UserState } from 'botbuilder';
 import type { AppContext, BotRuntime, Closable } from '../../../../bot/appContext';
 import { loadConfig } from '../../../../bot/config';
 import { createHttpServer } from '../../../../bot/httpServer';
 import { createLogger } from '../../../../bot/logger';
 import { registerDirectLine } from '../../../../channels/directline';
+import { ValidatedCloudAdapter } from '../../../../bot/validatedAdapter';
 import { ManualClock } from '../../../../core/clock';
 import { translatorFor } from '../../../../locales';
 import { registerWebChat } from '../../../../web/serve';
@@ -66,7 +67,7 @@ export async function startDirectLineHarness(env: Record<string, string> = {}): 
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
   });
-  const runtime: BotRuntime = { adapter: new CloudAdapter(auth), bot: new ProtocolTestBot(new UserState(new MemoryStorage())) };
+  const runtime: BotRuntime = { adapter: new ValidatedCloudAdapter(auth), bot: new ProtocolTestBot(new UserState(new MemoryStorage())) };
   const server = createHttpServer(app, runtime);
   registerWebChat(server, app);
   const directLine: Closable = registerDirectLine(server, app, runtime);
