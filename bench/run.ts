@@ -6,7 +6,8 @@ import { drive, type LoadResult } from './load';
 import { benchTagging } from './tagging';
 
 function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [join(__dirname, script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // As `npm start`: restify 11's spdy dependency touches a deprecated binding at load (DEP0111).
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(__dirname, script)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve({ child, port: (JSON.parse(line) as { port: number }).port }));

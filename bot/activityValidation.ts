@@ -68,6 +68,22 @@ function isOptionalListOf(v: unknown, item: (x: unknown) => boolean): boolean {
 const DELIVERY_MODES: ReadonlySet<unknown> = new Set(['normal', 'notification', 'expectReplies', 'ephemeral']);
 
 /**
+ * A channel sends every activity with the same few serviceUrls: remember the answers about them
+ * instead of parsing the same URL on every request. Bounded, because the URLs come from callers.
+ */
+const KNOWN_URLS_MAX = 256;
+const parsableUrls = new Set<string>();
+const allowedUrls = new Map<string, boolean>();
+
+function isParsableUrl(url: string): boolean {
+  if (parsableUrls.has(url)) return true;
+  if (!URL.canParse(url)) return false;
+  if (parsableUrls.size >= KNOWN_URLS_MAX) parsableUrls.clear();
+  parsableUrls.add(url);
+  return true;
+}
+
+/**
  * The same rules as activitySchema, hand-written for the hot path (zod builds issue contexts
  * and a copy of every passthrough object on each request). It may refuse more than the schema,
  * never less: whatever it refuses goes through the schema, which decides and words the error.
@@ -78,7 +94,7 @@ function passesFastCheck(b: Json): boolean {
     isOptionalString(b.id, 1024) &&
     isString(b.channelId, 1, 64) &&
     isString(b.serviceUrl, 0, 2048) &&
-    URL.canParse(b.serviceUrl) &&
+    isParsableUrl(b.serviceUrl) &&
     isPlainObject(b.conversation) &&
     isString(b.conversation.id, 1, 1024) &&
     isAccount(b.from) &&
@@ -120,6 +136,17 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
  * could be used to make requests elsewhere.
  */
 export function isServiceUrlAllowed(serviceUrl: string, allowed: string[]): boolean {
+  const key = `${serviceUrl}\n${allowed.join('\n')}`;
+  let verdict = allowedUrls.get(key);
+  if (verdict === undefined) {
+    verdict = decideServiceUrl(serviceUrl, allowed);
+    if (allowedUrls.size >= KNOWN_URLS_MAX) allowedUrls.clear();
+    allowedUrls.set(key, verdict);
+  }
+  return verdict;
+}
+
+function decideServiceUrl(serviceUrl: string, allowed: string[]): boolean {
   let url: URL;
   try {
     url = new URL(serviceUrl);

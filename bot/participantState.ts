@@ -58,10 +58,12 @@ interface Loaded {
   convSnapshot: string;
 }
 
-/** Like BotState's change hash, without the eTag; JSON.stringify suffices for plain JSON data. */
+/**
+ * Like BotState's change hash; JSON.stringify suffices for plain JSON data. The eTag is part of
+ * it: nothing changes it between load and the comparison in saveChanges.
+ */
 function snapshot(item: StoreItem): string {
-  const { eTag: _eTag, ...rest } = item;
-  return JSON.stringify(rest);
+  return JSON.stringify(item);
 }
 
 /**
@@ -116,10 +118,10 @@ export class ParticipantState {
     const changes: Record<string, StoreItem> = {};
     const user = snapshot(loaded.user);
     const conv = snapshot(loaded.conv);
-    if (user !== loaded.userSnapshot) changes[userKey] = loaded.user;
-    if (conv !== loaded.convSnapshot) changes[conversationKey] = loaded.conv;
+    // eTag '*' on a copy: the loaded documents keep the eTag their snapshots were taken with.
+    if (user !== loaded.userSnapshot) changes[userKey] = { ...loaded.user, eTag: '*' };
+    if (conv !== loaded.convSnapshot) changes[conversationKey] = { ...loaded.conv, eTag: '*' };
     if (!changes[userKey] && !changes[conversationKey]) return;
-    for (const item of Object.values(changes)) item.eTag = '*';
     await this.storage.write(changes);
     loaded.userSnapshot = user;
     loaded.convSnapshot = conv;

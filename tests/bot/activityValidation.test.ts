@@ -52,4 +52,20 @@ describe('isServiceUrlAllowed', () => {
     expect(isServiceUrlAllowed('https://smba.trafficmanager.net/emea/', allowed)).toBe(true);
     expect(isServiceUrlAllowed('https://smba.trafficmanager.net/emea-evil/', allowed)).toBe(false);
   });
+
+  it('decides per list: a URL refused without a list is allowed once listed, and refused again without', () => {
+    const url = 'https://smba.trafficmanager.net/emea/v3';
+    expect(isServiceUrlAllowed(url, [])).toBe(false);
+    expect(isServiceUrlAllowed(url, ['https://smba.trafficmanager.net/emea'])).toBe(true);
+    expect(isServiceUrlAllowed(url, [])).toBe(false);
+  });
+
+  it('keeps its verdicts while callers send many different URLs', () => {
+    for (let i = 0; i < 600; i++) {
+      expect(isServiceUrlAllowed(`http://127.0.0.1:${1000 + i}`, [])).toBe(true);
+      expect(isServiceUrlAllowed(`http://10.0.${i % 250}.${i % 7}`, [])).toBe(false);
+    }
+    expect(isServiceUrlAllowed('http://127.0.0.1:1000', [])).toBe(true);
+    expect(isServiceUrlAllowed('http://10.0.0.0', [])).toBe(false);
+  });
 });

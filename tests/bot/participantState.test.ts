@@ -65,6 +65,20 @@ describe('ParticipantState', () => {
     expect(after[conversationKey].eTag).toBe(before[conversationKey].eTag);
   });
 
+  it('writes once when a turn saves twice without changing anything in between', async () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    const first = turn();
+    (await state.load(first)).profile.role = 'youth';
+    await state.saveChanges(first);
+    const { userKey } = state.identify(first);
+    const afterFirst = (await store.botStorage.read([userKey]))[userKey].eTag;
+    await state.saveChanges(first);
+    expect((await store.botStorage.read([userKey]))[userKey].eTag).toBe(afterFirst);
+    (await state.load(first)).profile.locale = 'en';
+    await state.saveChanges(first);
+    expect((await store.botStorage.read([userKey]))[userKey]).toMatchObject({ profile: { role: 'youth', locale: 'en' } });
+  });
+
   it('writes only the document that changed', async () => {
     const state = createParticipantState(store.botStorage, SECRET);
     const first = turn();
