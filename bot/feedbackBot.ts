@@ -3,7 +3,7 @@ import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import { LOCALES, type Locale } from '../core/types';
 import { handleJoin, handleMembersAdded, handleNonText, handleText, type JoinOptions } from '../dialogs/feedbackDialog';
 import { isRedelivery } from '../dialogs/redelivery';
-import type { Turn } from '../dialogs/turn';
+import { keepTurn, openedTurn, type Turn } from '../dialogs/turn';
 import { buildVocabulary } from '../dialogs/vocabulary';
 import type { AppContext, TurnInterceptor } from './appContext';
 import { createParticipantState, type ParticipantState } from './participantState';
@@ -17,7 +17,7 @@ export interface FeedbackBotOptions {
   safeguarding?: SafeguardingNotifier;
 }
 
-const TURN = Symbol('hoormij.turn');
+
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
 function joinOptions(value: unknown): JoinOptions {
@@ -87,7 +87,7 @@ class FeedbackBot extends ActivityHandler {
 
   private async open(context: TurnContext): Promise<Turn> {
     const turn = await openTurn(context, this.deps);
-    context.turnState.set(TURN, turn);
+    keepTurn(context, turn);
     return turn;
   }
 
@@ -107,7 +107,7 @@ class FeedbackBot extends ActivityHandler {
     const replies = holdReplies(context);
     try {
       await super.run(context);
-      const turn = context.turnState.get(TURN) as Turn | undefined;
+      const turn = openedTurn(context);
       if (turn && !turn.erased) {
         await this.state.saveChanges(context);
       }

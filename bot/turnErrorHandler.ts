@@ -1,10 +1,13 @@
 import type { TurnContext } from 'botbuilder';
+import { openedTurn } from '../dialogs/turn';
 import { toLocale } from '../locales';
 import type { AppContext } from './appContext';
 
 /**
  * The one place a failed turn ends up: log with context (never the text or the user id) and
  * apologise in the user's language. Answers given before are already stored, so nothing is lost.
+ * Once the participant's state was loaded the apology uses their own language and, for a parent,
+ * "u"; a turn that failed before (the store is down) can only go by the channel's locale.
  */
 export function createTurnErrorHandler(app: AppContext) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -19,7 +22,7 @@ export function createTurnErrorHandler(app: AppContext) {
       { err: { name: error.name, message: error.message, stack: error.stack }, channelId: activity.channelId, activityType: activity.type, storeDown },
       'turn failed',
     );
-    const t = app.translatorFor(toLocale(activity.locale) ?? app.config.defaultLocale);
+    const t = openedTurn(context)?.t ?? app.translatorFor(toLocale(activity.locale) ?? app.config.defaultLocale);
     try {
       await context.sendActivity(t(storeDown ? 'common:error.storeDown' : 'common:error.turn'));
     } catch (sendError) {

@@ -32,6 +32,18 @@ export interface Turn {
   erased: boolean;
 }
 
+const OPENED_TURN = Symbol('hoormij.turn');
+
+/** Keeps the turn on its context, for what runs after the dialogs (the error handler, a channel's renderer). */
+export function keepTurn(context: TurnContext, turn: Turn): void {
+  context.turnState.set(OPENED_TURN, turn);
+}
+
+/** The turn the dialogs worked with, once the participant's state was loaded. */
+export function openedTurn(context: TurnContext): Turn | undefined {
+  return context.turnState.get(OPENED_TURN) as Turn | undefined;
+}
+
 export async function say(turn: Turn, message: string | Partial<Activity>): Promise<void> {
   turn.conv.promptOnScreen = false;
   turn.conv.saidIn = turn.locale;

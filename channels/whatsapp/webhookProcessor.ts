@@ -83,7 +83,7 @@ export class WebhookProcessor {
       // After `stop` nothing at all is sent until `start`, not even this hint.
       if (!stored?.optedOut) {
         const t = app.translatorFor(locale);
-        await this.adapter.sendFree(message.from, participant, { type: 'text', text: { preview_url: false, body: t('whatsapp:unsupported') } });
+        await this.adapter.sendFree(message.from, participant, { type: 'text', text: { preview_url: false, body: t('whatsapp:unsupported', { context: stored?.role }) } });
       }
     } else {
       await this.adapter.runTurn({

@@ -10,6 +10,7 @@ import {
 import type { AppContext } from '../../bot/appContext';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import type { Locale } from '../../core/types';
+import { openedTurn, roleTranslator } from '../../dialogs/turn';
 import { toLocale } from '../../locales';
 import type { Choice } from './cardText';
 import { CHANNEL, type ContactBook } from './contactBook';
@@ -142,7 +143,8 @@ export class WhatsAppAdapter extends BotAdapter {
       }
       const participant = this.contacts.pseudonymOf(to);
       const locale = toLocale(activity.locale) ?? toLocale(context.activity.locale) ?? this.app.config.defaultLocale;
-      const t = this.app.translatorFor(locale);
+      // A parent gets the channel's own hints with "u" too, like everything the dialogs say.
+      const t = roleTranslator(this.app.translatorFor(locale), () => openedTurn(context)?.profile.role);
       const rendered = renderActivity(activity, t);
       const conversationId = activity.conversation?.id ?? this.conversationIdFor(participant);
       if (rendered.numbered) {

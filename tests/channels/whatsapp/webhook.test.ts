@@ -229,6 +229,17 @@ describe('WhatsApp webhook', () => {
       expect(en('whatsapp:unsupported')).not.toBe(nl('whatsapp:unsupported'));
     });
 
+    it('says "u" to a parent who sends something unreadable', async () => {
+      const parent = '31678787878';
+      await h.post(textWebhook(parent, 'ja', h.clock.now()));
+      await h.channel.whenIdle();
+      await h.post(inboundWebhook(parent, { type: 'image', image: { id: '7' } }, h.clock.now()));
+      await h.channel.whenIdle();
+      const last = h.graph.sends[h.graph.sends.length - 1].body as { text: { body: string } };
+      expect(last.text.body).toBe(nl('whatsapp:unsupported', { context: 'parent' }));
+      expect(last.text.body).toMatch(/\buw\b/);
+    });
+
     it("passes the participant's stored language to the bot as the activity locale", async () => {
       const user = '31688888888';
       await h.post(textWebhook(user, 'ja', h.clock.now()));
