@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { openSqliteStore } from '../../storage/sqlite';
 import { makeParticipant, makeResponse } from '../storage/storeContract';
-import { tempDataDir } from '../helpers/botHttp';
+import { participantCode, pseudonymize } from '../../core/pseudonym';
+import { translatorFor } from '../../locales';
+import { emulatorUser, replyText, startTestApp, tempDataDir } from '../helpers/botHttp';
 import { runCli } from '../helpers/cliRun';
 
 describe('hoormij erase', () => {
@@ -33,6 +35,26 @@ describe('hoormij erase', () => {
     const audit = (await store.listAudit()).filter((a) => a.action === 'erase');
     expect(audit).toEqual([expect.objectContaining({ target: gone.id, rows: 3 })]);
     await store.close();
+  });
+
+  it("takes effect in a running bot at the participant's next message", async () => {
+    const dataDir = tempDataDir();
+    const app = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const user = emulatorUser(app.url, 'erased-while-running');
+      for (const text of ['hoi', 'ja', 'jongere', '4']) expect((await user.send(text)).status).toBe(200);
+      const pseudonym = pseudonymize(app.app.secrets.pseudonymSecret, 'emulator', 'erased-while-running');
+
+      const r = await runCli(['erase', '--participant', participantCode(pseudonym)], { DATA_DIR: dataDir });
+      expect(r.code).toBe(0);
+
+      // The bot had this participant's state in memory: it must start over, not ask question 3.
+      const next = await user.send('hoi');
+      expect(replyText(next)).toContain(translatorFor('nl')('consent:ask'));
+      expect(await app.app.store.listResponsesOfParticipant(pseudonym)).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('says so and changes nothing when the participant is unknown', async () => {
