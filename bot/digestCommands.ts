@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
 import { computeDigest } from '../core/digest';
-import { isListed, parseLeadCommand, type LeadCommand, type LeadVocabulary } from '../core/digest/leadCommands';
+import { isListed, parseLeadCommand, recognisedAs, type LeadCommand, type LeadVocabulary } from '../core/digest/leadCommands';
+import { leadKey } from '../core/digest/leadKey';
 import { lastCompletedWeek } from '../core/isoWeek';
 import type { Project } from '../core/projects';
 import { pseudonymize } from '../core/pseudonym';
@@ -113,7 +114,16 @@ export function createDigestCommands(app: AppContext, _runtime: BotRuntime): Tur
       case 'subscribe': {
         const p = await authorised(command.project, 'subscribe');
         if (!p) return true;
-        await app.store.saveSubscription({ project: p.id, lead, ref: storedReference(a), locale, createdAt: app.clock.now().toISOString() });
+        // authorised() found them listed; the identity remembers the e-mail look-up, so this costs no call
+        const as = await recognisedAs(p.leads, identity);
+        await app.store.saveSubscription({
+          project: p.id,
+          lead,
+          ref: storedReference(a),
+          locale,
+          createdAt: app.clock.now().toISOString(),
+          ...(as ? { leadKey: leadKey(app.secrets.pseudonymSecret, as) } : {}),
+        });
         app.logger.info({ project: p.id, lead: lead.slice(0, 12) }, 'digest subscription saved');
         await ctx.sendActivity(t('digest:commands.subscribed', { project: name(p), id: p.id }));
         return true;
@@ -167,11 +177,17 @@ export function createDigestCommands(app: AppContext, _runtime: BotRuntime): Tur
         await ctx.sendActivity(c.project ? t('digest:commands.unknownProject', { project: c.project }) : t('digest:commands.needProject', { example: `${t('digest:words.safeguarding').split('|')[0]} ${t('digest:words.subscribe').split('|')[0]} ${app.data.defaultProject.id}` }));
         return;
       }
-      if (!p.safeguardingContact || !(await isListed([p.safeguardingContact], identity))) {
+      const as = p.safeguardingContact ? await recognisedAs([p.safeguardingContact], identity) : undefined;
+      if (!as) {
         await ctx.sendActivity(t('digest:commands.notSafeguardingContact', { project: name(p) }));
         return;
       }
-      await saveSafeguardingContact(app.store, p.id, { ref: storedReference(a), locale, savedAt: app.clock.now().toISOString() });
+      await saveSafeguardingContact(app.store, p.id, {
+        ref: storedReference(a),
+        locale,
+        savedAt: app.clock.now().toISOString(),
+        contactKey: leadKey(app.secrets.pseudonymSecret, as),
+      });
       await ctx.sendActivity(t('digest:commands.safeguardingSubscribed', { project: name(p) }));
     }
   };

@@ -6,7 +6,8 @@ import { computeDigest } from '../core/digest';
 import type { Digest } from '../core/digest/types';
 import { lastCompletedWeek } from '../core/isoWeek';
 import type { Project } from '../core/projects';
-import type { Locale } from '../core/types';
+import { stillListed } from '../core/digest/leadKey';
+import type { DigestSubscription, Locale } from '../core/types';
 import type { AppContext, BotRuntime, Closable } from './appContext';
 import { DEFAULT_RETRY, deliverProactive, type RetryOptions } from './digestDelivery';
 
@@ -108,6 +109,18 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
     rechecks.set(project, timer);
   };
 
+  /**
+   * Whoever was taken off the project's leads in config gets no more digests of it: the
+   * subscription ends and they are told why, once (this instance holds the week's claim).
+   */
+  const endSubscriptionOfFormerLead = async (p: Project, s: DigestSubscription): Promise<void> => {
+    await app.store.deleteSubscription(s.project, s.lead);
+    const t = app.translatorFor(s.locale);
+    const notice = MessageFactory.text(t('digest:commands.noLongerLead', { project: p.name[s.locale] }));
+    const result = await deliverProactive(runtime.adapter, app.config.bot.appId ?? '', s.ref, notice, retry);
+    log.info({ project: p.id, lead: s.lead.slice(0, 12), told: result.outcome === 'sent' }, 'digest subscription ended: no longer a lead of the project');
+  };
+
   const runProject = async (p: Project): Promise<DigestRun | undefined> => {
     const now = app.clock.now();
     const { week, at: dueAt } = dueDigest(p, now);
@@ -123,9 +136,15 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
       return { ...run, status: 'claimed-elsewhere' };
     }
 
-    const digest: Digest = await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now });
+    let digest: Digest | undefined;
     const cards = new Map<Locale, AdaptiveCard>();
     for (const s of subs) {
+      if (s.leadKey !== undefined && !stillListed(app.secrets.pseudonymSecret, p.leads, s.leadKey)) {
+        await endSubscriptionOfFormerLead(p, s);
+        run.removed++;
+        continue;
+      }
+      digest ??= await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now });
       let card = cards.get(s.locale);
       if (!card) cards.set(s.locale, (card = renderDigestCard(digest, app.translatorFor(s.locale))));
       const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));

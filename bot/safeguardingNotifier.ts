@@ -1,3 +1,4 @@
+import { stillListed } from '../core/digest/leadKey';
 import type { SafeguardingAlert, SafeguardingAlertOutcome, SafeguardingNotifier } from '../core/safeguarding/notifier';
 import type { ConversationRef, Locale } from '../core/types';
 import type { Store } from '../storage/port';
@@ -9,6 +10,8 @@ export interface SafeguardingContactRecord {
   ref: ConversationRef;
   locale: Locale;
   savedAt: string;
+  /** leadKey() of the identifier they registered with; absent on records saved before it existed. */
+  contactKey?: string;
 }
 
 /** Kept in the store's key-value state, outside the "p/<participant>/" keys that erasure removes. */
@@ -21,7 +24,8 @@ export async function saveSafeguardingContact(store: Store, project: string, rec
 export async function loadSafeguardingContact(store: Store, project: string): Promise<SafeguardingContactRecord | undefined> {
   const items = await store.botStorage.read([keyOf(project)]);
   const item = items[keyOf(project)] as Partial<SafeguardingContactRecord> | undefined;
-  return item?.ref && item.locale ? { ref: item.ref, locale: item.locale, savedAt: item.savedAt ?? '' } : undefined;
+  if (!item?.ref || !item.locale) return undefined;
+  return { ref: item.ref, locale: item.locale, savedAt: item.savedAt ?? '', ...(item.contactKey ? { contactKey: item.contactKey } : {}) };
 }
 
 /**
@@ -40,6 +44,11 @@ export function createTeamsSafeguardingNotifier(
       const contact = await loadSafeguardingContact(app.store, project.id);
       if (!contact) {
         app.logger.warn({ project: project.id }, 'safeguarding contact configured but not registered in Teams');
+        return 'no-contact';
+      }
+      // Whoever registered must still be the configured contact: a replaced contact gets nothing.
+      if (contact.contactKey && !stillListed(app.secrets.pseudonymSecret, [project.safeguardingContact], contact.contactKey)) {
+        app.logger.warn({ project: project.id }, 'registered safeguarding contact is no longer the configured one; the new contact must register in Teams');
         return 'no-contact';
       }
       const t = app.translatorFor(contact.locale);

@@ -93,6 +93,12 @@ export interface DigestSubscription {
   ref: ConversationRef;
   locale: Locale;
   createdAt: string;
+  /**
+   * Keyed hash of the configured identifier (AAD object id or e-mail) the lead was recognised by:
+   * the digest stops once the project's leads no longer include it. Absent on subscriptions saved
+   * before it existed; those are not checked.
+   */
+  leadKey?: string;
 }
 
 export interface AuditEntry {

@@ -80,10 +80,29 @@ export interface LeadIdentity {
 
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** True when the identity is one of the listed people, by AAD object id or else by e-mail. */
-export async function isListed(people: readonly Lead[], who: LeadIdentity): Promise<boolean> {
-  if (people.some((l) => same(l.aadObjectId, who.aadObjectId))) return true;
-  if (!people.some((l) => l.email)) return false;
+const identifier = (kind: 'aad' | 'mail', value: string) => `${kind}:${value.trim().toLowerCase()}`;
+
+/**
+ * The configured identifier ("aad:<object id>" or "mail:<address>") by which the identity is one
+ * of the listed people, by AAD object id or else by e-mail; undefined when it is none of them.
+ */
+export async function recognisedAs(people: readonly Lead[], who: LeadIdentity): Promise<string | undefined> {
+  const byAad = people.find((l) => same(l.aadObjectId, who.aadObjectId));
+  if (byAad?.aadObjectId) return identifier('aad', byAad.aadObjectId);
+  if (!people.some((l) => l.email)) return undefined;
   const email = await who.email();
-  return people.some((l) => same(l.email, email));
+  const byMail = people.find((l) => same(l.email, email));
+  return byMail?.email ? identifier('mail', byMail.email) : undefined;
+}
+
+export async function isListed(people: readonly Lead[], who: LeadIdentity): Promise<boolean> {
+  return (await recognisedAs(people, who)) !== undefined;
+}
+
+/** Every identifier the listed people can be recognised by, in recognisedAs's form. */
+export function identifiersOf(people: readonly Lead[]): string[] {
+  return people.flatMap((l) => [
+    ...(l.aadObjectId ? [identifier('aad', l.aadObjectId)] : []),
+    ...(l.email ? [identifier('mail', l.email)] : []),
+  ]);
 }

@@ -127,7 +127,14 @@ export function subscriptionDoc(s: DigestSubscription): SubscriptionDoc {
 }
 
 export function subscriptionFromDoc(d: SubscriptionDoc): DigestSubscription {
-  return { project: d.project, lead: d.lead, ref: d.ref, locale: d.locale, createdAt: d.createdAt };
+  return {
+    project: d.project,
+    lead: d.lead,
+    ref: d.ref,
+    locale: d.locale,
+    createdAt: d.createdAt,
+    ...(typeof d.leadKey === 'string' ? { leadKey: d.leadKey } : {}),
+  };
 }
 
 export interface DigestClaimDoc extends DigestClaim {

@@ -126,6 +126,9 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
     `);
   },
+  function subscriptionLeadKey(db) {
+    db.exec('ALTER TABLE subscriptions ADD COLUMN lead_key TEXT');
+  },
 ];
 
 export class SchemaTooNewError extends Error {

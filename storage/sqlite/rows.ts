@@ -182,10 +182,11 @@ export function contactParams(c: ContactRecord) {
   };
 }
 
-export const SUBSCRIPTION_COLUMNS = `project, lead, ref, locale, created_at AS createdAt`;
+export const SUBSCRIPTION_COLUMNS = `project, lead, ref, locale, created_at AS createdAt, lead_key AS leadKey`;
 
-export interface SubscriptionRow extends Omit<DigestSubscription, 'ref'> {
+export interface SubscriptionRow extends Omit<DigestSubscription, 'ref' | 'leadKey'> {
   ref: string;
+  leadKey: string | null;
 }
 
 export function subscriptionFromRow(r: SubscriptionRow): DigestSubscription {
@@ -195,6 +196,7 @@ export function subscriptionFromRow(r: SubscriptionRow): DigestSubscription {
     ref: JSON.parse(r.ref) as DigestSubscription['ref'],
     locale: r.locale,
     createdAt: r.createdAt,
+    ...(r.leadKey !== null ? { leadKey: r.leadKey } : {}),
   };
 }
 

@@ -96,7 +96,7 @@ export class SqliteStore implements Store {
     getContact: Stmt<[string, string], ContactRow>;
     saveContact: Stmt<ReturnType<typeof contactParams>>;
     listContacts: Stmt<[string, string], ContactRow>;
-    saveSubscription: Stmt<[string, string, string, string, string]>;
+    saveSubscription: Stmt<[string, string, string, string, string, string | null]>;
     deleteSubscription: Stmt<[string, string]>;
     listSubscriptions: Stmt<[], SubscriptionRow>;
     listSubscriptionsOf: Stmt<[string], SubscriptionRow>;
@@ -216,8 +216,9 @@ export class SqliteStore implements Store {
           project = excluded.project, updated_at = excluded.updated_at`),
       listContacts: db.prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE project = ? AND channel = ?`),
       saveSubscription: db.prepare(`
-        INSERT INTO subscriptions (project, lead, ref, locale, created_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(project, lead) DO UPDATE SET ref = excluded.ref, locale = excluded.locale, created_at = excluded.created_at`),
+        INSERT INTO subscriptions (project, lead, ref, locale, created_at, lead_key) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(project, lead) DO UPDATE SET ref = excluded.ref, locale = excluded.locale, created_at = excluded.created_at,
+          lead_key = excluded.lead_key`),
       deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE project = ? AND lead = ?'),
       listSubscriptions: db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions ORDER BY project, created_at, lead`),
       listSubscriptionsOf: db.prepare(
@@ -432,7 +433,7 @@ export class SqliteStore implements Store {
 
   async saveSubscription(sub: DigestSubscription): Promise<void> {
     this.assertOpen();
-    this.s.saveSubscription.run(sub.project, sub.lead, JSON.stringify(sub.ref), sub.locale, sub.createdAt);
+    this.s.saveSubscription.run(sub.project, sub.lead, JSON.stringify(sub.ref), sub.locale, sub.createdAt, sub.leadKey ?? null);
   }
 
   async deleteSubscription(project: string, lead: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { startDigestScheduler, type DigestScheduler } from '../../bot/digest';
 import { createTeamsSafeguardingNotifier } from '../../bot/safeguardingNotifier';
 import { runDemoData } from '../../cli/demoData';
 import { ManualClock } from '../../core/clock';
+import type { Lead } from '../../core/projects';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { emulatorUser, postRaw, replyText, ROOT, startTestApp, type PostResult } from '../helpers/botHttp';
@@ -112,6 +113,7 @@ describe('the weekly digest in Teams, end to end', () => {
     expect(subs[0].lead).toBe(pseudonymize(app.app.secrets.pseudonymSecret, 'msteams', '29:lead'));
     expect(subs[0].ref).toMatchObject({ channelId: 'msteams', serviceUrl: connector.url, conversation: { id: 'conv-lead' } });
     expect(JSON.stringify(subs[0])).not.toContain(LEAD);
+    expect(subs[0].leadKey).toMatch(/^[0-9a-f]{32}$/);
 
     // an hour before Monday 08:00 nothing of this week is due yet
     const early = scheduler('instance-a');
@@ -230,5 +232,42 @@ describe('the weekly digest in Teams, end to end', () => {
       await u.send('ja');
       expect(connector.posted).toHaveLength(before);
     });
+
+    it('alerts nobody once the registered contact was replaced in the configuration', async () => {
+      const demo = app.app.data.projects.get('demo')! as { safeguardingContact?: Lead };
+      const registered = demo.safeguardingContact;
+      demo.safeguardingContact = { aadObjectId: '11111111-aaaa-4bbb-8ccc-0000000000ff' };
+      try {
+        const before = connector.to('conv-safe').length;
+        const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
+        expect(await notifier.notify({ project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString() })).toBe('no-contact');
+        expect(connector.to('conv-safe')).toHaveLength(before);
+      } finally {
+        demo.safeguardingContact = registered;
+      }
+    });
+  });
+
+  it('stops the digest for a lead taken off the list in the configuration, and tells them once', async () => {
+    const demo = app.app.data.projects.get('demo')! as { leads: Lead[] };
+    const leads = demo.leads;
+    demo.leads = leads.filter((l) => l.aadObjectId !== LEAD);
+    try {
+      expect((await app.app.store.listSubscriptions('demo')).map((s) => s.ref.conversation.id)).toEqual(['conv-lead']);
+      const before = connector.to('conv-lead').length;
+      clock.set(new Date('2026-03-23T07:05:00Z')); // Monday 08:05 in Amsterdam: 2026-W12 is due
+      const runs = await scheduler('instance-f').started;
+      expect(runs.find((r) => r.project === 'demo')).toMatchObject({ week: '2026-W12', sent: 0, removed: 1 });
+      const posted = connector.to('conv-lead').slice(before);
+      expect(posted.map((a) => a.text)).toEqual([nl('digest:commands.noLongerLead', { project: 'Demoproject HoorMij' })]);
+      expect(posted[0].attachments ?? []).toEqual([]);
+      expect(await app.app.store.listSubscriptions('demo')).toEqual([]);
+
+      clock.set(new Date('2026-03-30T06:05:00Z')); // the next Monday: nothing more
+      await scheduler('instance-g').started;
+      expect(connector.to('conv-lead')).toHaveLength(before + 1);
+    } finally {
+      demo.leads = leads;
+    }
   });
 });

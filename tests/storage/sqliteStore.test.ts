@@ -139,6 +139,22 @@ describe('SQLite store', () => {
     expect(await second.listResponsesOfParticipant(r.participant)).toEqual([r]);
   });
 
+  it('moves a file of the first schema version forward, keeping its digest subscriptions', async () => {
+    const file = tempFile();
+    const raw = new BetterSqlite3(file);
+    MIGRATIONS[0](raw);
+    raw.pragma('user_version = 1');
+    const ref = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: 'a:1' }, bot: { id: '28:bot' }, user: { id: '29:lead' } };
+    raw.prepare('INSERT INTO subscriptions (project, lead, ref, locale, created_at) VALUES (?, ?, ?, ?, ?)').run('demo', 'lead-1', JSON.stringify(ref), 'nl', '2026-03-01T10:00:00.000Z');
+    raw.close();
+
+    const store = await openAt(file);
+    expect(store.pragma('user_version')).toBe(MIGRATIONS.length);
+    expect(await store.listSubscriptions('demo')).toEqual([{ project: 'demo', lead: 'lead-1', ref, locale: 'nl', createdAt: '2026-03-01T10:00:00.000Z' }]);
+    await store.saveSubscription({ project: 'demo', lead: 'lead-1', ref, locale: 'nl', createdAt: '2026-03-02T10:00:00.000Z', leadKey: 'k'.repeat(32) });
+    expect((await store.listSubscriptions('demo'))[0].leadKey).toBe('k'.repeat(32));
+  });
+
   it('refuses a file written by a newer schema version', async () => {
     const file = tempFile();
     const raw = new BetterSqlite3(file);

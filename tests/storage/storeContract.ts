@@ -514,7 +514,7 @@ export function describeStoreContract(
     describe('digest subscriptions', () => {
       it('saves, replaces, lists and deletes subscriptions', async () => {
         const [pa, pb] = [newProject(), newProject()];
-        const s1 = makeSubscription({ project: pa });
+        const s1 = makeSubscription({ project: pa, leadKey: hex(32) });
         const s2 = makeSubscription({ project: pa, locale: 'en' });
         const s3 = makeSubscription({ project: pb, lead: s1.lead });
         for (const s of [s1, s2, s3]) await store.saveSubscription(s);
