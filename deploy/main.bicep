@@ -101,11 +101,13 @@ var containers = [
     id: 'seenmessages'
     pk: '/id'
     indexed: []
+    ttl: 2592000
   }
   {
     id: 'deliverystatuses'
     pk: '/pk'
     indexed: []
+    ttl: 2592000
   }
   {
     id: 'audit'
@@ -164,6 +166,8 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
         paths: [c.pk]
         kind: 'Hash'
       }
+      // channel bookkeeping expires by itself (CHANNEL_RECORD_DAYS in core/retention.ts)
+      defaultTtl: contains(c, 'ttl') ? c.ttl : null
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true

@@ -136,6 +136,11 @@ export interface Store {
   /** Webhook dedup: true the first time (channel, id) is seen, false ever after. */
   markMessageSeen(channel: string, messageId: string, at: string): Promise<boolean>;
   recordDeliveryStatus(s: DeliveryStatus): Promise<void>;
+  /**
+   * Forgets seen-message markers and delivery statuses recorded before `instant`; returns how many.
+   * Cosmos DB expires them itself (container TTL, see storage/cosmos/containers.ts) and returns 0.
+   */
+  pruneChannelRecordsBefore(instant: string): Promise<number>;
 
   addAudit(e: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;

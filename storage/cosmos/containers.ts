@@ -1,5 +1,9 @@
 import type { ContainerDefinition, Database, IndexingPolicy } from '@azure/cosmos';
+import { CHANNEL_RECORD_DAYS } from '../../core/retention';
 import { statusOf, toStorageError } from './errors';
+
+/** Seconds after its last write that Cosmos DB deletes a channel bookkeeping document. */
+const CHANNEL_RECORD_TTL_SECONDS = CHANNEL_RECORD_DAYS * 86_400;
 
 /**
  * The containers of one HoorMij database, each partitioned for its access paths (see
@@ -14,6 +18,8 @@ export interface ContainerSpec {
   indexed: string[];
   /** Composite indexes for ORDER BY on two properties. */
   composite?: Array<Array<{ path: string; order: 'ascending' | 'descending' }>>;
+  /** Default time to live of the documents, in seconds (Cosmos DB deletes them itself). */
+  ttlSeconds?: number;
 }
 
 export const CONTAINERS = {
@@ -34,8 +40,8 @@ export const CONTAINERS = {
   contacts: { id: 'contacts', partitionKey: '/participant', indexed: ['/participant', '/project', '/channel'] },
   subscriptions: { id: 'subscriptions', partitionKey: '/project', indexed: ['/project'] },
   digestClaims: { id: 'digestclaims', partitionKey: '/id', indexed: [] },
-  seenMessages: { id: 'seenmessages', partitionKey: '/id', indexed: [] },
-  deliveryStatuses: { id: 'deliverystatuses', partitionKey: '/pk', indexed: [] },
+  seenMessages: { id: 'seenmessages', partitionKey: '/id', indexed: [], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },
+  deliveryStatuses: { id: 'deliverystatuses', partitionKey: '/pk', indexed: [], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },
   audit: { id: 'audit', partitionKey: '/id', indexed: ['/seq'] },
   doNotContact: { id: 'donotcontact', partitionKey: '/id', indexed: [] },
 } as const satisfies Record<string, ContainerSpec>;
@@ -72,6 +78,7 @@ export async function ensureContainer(database: Database, spec: ContainerSpec): 
         id: spec.id,
         partitionKey: { paths: [spec.partitionKey] },
         indexingPolicy: indexingPolicyOf(spec),
+        ...(spec.ttlSeconds ? { defaultTtl: spec.ttlSeconds } : {}),
       });
     } catch (err) {
       throw toStorageError(operation, err);
@@ -84,5 +91,14 @@ export async function ensureContainer(database: Database, spec: ContainerSpec): 
       `Cosmos DB container "${spec.id}" is partitioned on ${JSON.stringify(paths)} but HoorMij needs "${spec.partitionKey}"; ` +
         'move its data to a new container or use another COSMOS_DATABASE',
     );
+  }
+  if (spec.ttlSeconds && existing.defaultTtl !== spec.ttlSeconds) {
+    // A container made before the TTL existed. With a managed identity the data plane may not
+    // change containers (deploy/main.bicep sets the TTL there): then it stays as it is.
+    try {
+      await database.container(spec.id).replace({ ...existing, id: spec.id, defaultTtl: spec.ttlSeconds });
+    } catch (err) {
+      if (statusOf(err) !== 403) throw toStorageError(operation, err);
+    }
   }
 }

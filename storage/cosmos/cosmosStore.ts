@@ -454,6 +454,12 @@ export class CosmosStore implements Store {
     await this.requests.run('delivery status write', () => this.c.deliveryStatuses.items.create(doc));
   }
 
+  /** Both containers have a default TTL (CHANNEL_RECORD_DAYS): Cosmos DB deletes their documents itself. */
+  async pruneChannelRecordsBefore(instant: string): Promise<number> {
+    toInstant(instant, 'prune instant');
+    return 0;
+  }
+
   // --- audit (partition /id; listed in insertion order) ----------------------------------------
 
   async addAudit(e: AuditEntry): Promise<void> {

@@ -106,12 +106,15 @@ export class SqliteStore implements Store {
     getDigestClaim: Stmt<[string, string], DigestClaimRow>;
     markSeen: Stmt<[string, string, string]>;
     recordDelivery: Stmt<[string, string, string, number | null, string]>;
+    pruneSeen: Stmt<[string]>;
+    pruneDeliveries: Stmt<[string]>;
     addAudit: Stmt<[string, string, string, string, number]>;
     listAudit: Stmt<[], AuditRow>;
   };
 
   private readonly eraseTx: (id: string) => ErasureResult;
   private readonly addSessionCodesTx: (codes: SessionCode[]) => void;
+  private readonly pruneTx: (before: string) => number;
   private readonly addResponsesTx: (rows: ResponseRecord[]) => number;
 
   constructor(readonly file: string) {
@@ -239,6 +242,8 @@ export class SqliteStore implements Store {
       recordDelivery: db.prepare(
         'INSERT INTO delivery_statuses (channel, message_id, status, error_code, at) VALUES (?, ?, ?, ?, ?)',
       ),
+      pruneSeen: db.prepare('DELETE FROM seen_messages WHERE at < ?'),
+      pruneDeliveries: db.prepare('DELETE FROM delivery_statuses WHERE at < ?'),
       addAudit: db.prepare('INSERT INTO audit (at, actor, action, target, rows) VALUES (?, ?, ?, ?, ?)'),
       listAudit: db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit ORDER BY seq`),
     };
@@ -266,6 +271,7 @@ export class SqliteStore implements Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
       return result;
     };
+    this.pruneTx = db.transaction((before: string) => s.pruneSeen.run(before).changes + s.pruneDeliveries.run(before).changes);
     this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
       for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
     });
@@ -472,6 +478,12 @@ export class SqliteStore implements Store {
   async recordDeliveryStatus(d: DeliveryStatus): Promise<void> {
     this.assertOpen();
     this.s.recordDelivery.run(d.channel, d.messageId, d.status, d.errorCode, d.at);
+  }
+
+  async pruneChannelRecordsBefore(instant: string): Promise<number> {
+    this.assertOpen();
+    const before = toInstant(instant, 'prune instant');
+    return this.pruneTx(before);
   }
 
   async addAudit(e: AuditEntry): Promise<void> {

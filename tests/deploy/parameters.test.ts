@@ -112,12 +112,18 @@ describe('deploy/main.bicep with deploy/main.parameters.json', () => {
 
   it('creates every container the Cosmos store uses, with the same partition key and indexed paths', () => {
     const block = /var containers = \[([\s\S]*?)\n\]/.exec(bicep)?.[1] ?? '';
-    const declared = [...block.matchAll(/id: '([^']+)'\s*\n\s*pk: '([^']+)'\s*\n\s*indexed: \[([^\]]*)\]/g)].map((m) => ({
+    const declared = [...block.matchAll(/id: '([^']+)'\s*\n\s*pk: '([^']+)'\s*\n\s*indexed: \[([^\]]*)\](?:\s*\n\s*ttl: (\d+))?/g)].map((m) => ({
       id: m[1],
       pk: m[2],
       indexed: [...m[3].matchAll(/'([^']+)'/g)].map((x) => x[1]),
+      ttl: m[4] === undefined ? undefined : Number(m[4]),
     }));
-    const expected = Object.values(CONTAINERS).map((c) => ({ id: c.id, pk: c.partitionKey, indexed: [...c.indexed] }));
+    const expected = Object.values(CONTAINERS).map((c) => ({
+      id: c.id,
+      pk: c.partitionKey,
+      indexed: [...c.indexed],
+      ttl: 'ttlSeconds' in c ? c.ttlSeconds : undefined,
+    }));
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(declared.sort(byId)).toEqual(expected.sort(byId));
     // the export's ORDER BY needs the same composite index as containers.ts declares

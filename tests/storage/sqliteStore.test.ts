@@ -111,6 +111,21 @@ describe('SQLite store', () => {
     expect(leftOf([secret, p.id, p.code])).toEqual([]);
   });
 
+  it('forgets seen-message markers and delivery statuses recorded before the cut-off, and only those', async () => {
+    const store = await openAt(tempFile());
+    expect(await store.markMessageSeen('whatsapp', 'old', '2026-01-01T10:00:00.000Z')).toBe(true);
+    expect(await store.markMessageSeen('whatsapp', 'new', '2026-03-01T10:00:00.000Z')).toBe(true);
+    await store.recordDeliveryStatus({ channel: 'whatsapp', messageId: 'old', status: 'delivered', errorCode: null, at: '2026-01-01T10:00:01.000Z' });
+    await store.recordDeliveryStatus({ channel: 'whatsapp', messageId: 'new', status: 'read', errorCode: null, at: '2026-03-01T10:00:01.000Z' });
+
+    expect(await store.pruneChannelRecordsBefore('2026-02-01T00:00:00.000Z')).toBe(2);
+    expect(await store.pruneChannelRecordsBefore('2026-02-01T00:00:00.000Z')).toBe(0);
+    // the old marker is gone (a retry that late is handled as new), the recent one still stops a retry
+    expect(await store.markMessageSeen('whatsapp', 'new', '2026-03-01T10:05:00.000Z')).toBe(false);
+    expect(await store.markMessageSeen('whatsapp', 'old', '2026-03-01T10:05:00.000Z')).toBe(true);
+    await expect(store.pruneChannelRecordsBefore('not a date')).rejects.toThrow(/prune instant/);
+  });
+
   it('leaves no copy of text removed by retention in the database file or its WAL', async () => {
     const file = tempFile();
     const store = await openAt(file);
