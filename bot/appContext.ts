@@ -6,8 +6,8 @@ import type { TranslatorFactory } from '../core/translate';
 import type { Store } from '../storage/port';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { ValidatedCloudAdapter } from './validatedAdapter';
 import type { Secrets } from './secrets';
+import type { ValidatedCloudAdapter } from './validatedAdapter';
 
 /** Everything built once in the composition root (bot/app.ts) and handed to the parts. */
 export interface AppContext {

@@ -21,7 +21,6 @@ export interface ClientReuseLimits {
   maxUserTokenClients?: number;
 }
 
-
 /**
  * ConfigurationBotFrameworkAuthentication that reuses its outbound clients. botbuilder builds a
  * new ConnectorClient (a full HTTP pipeline) and a new UserTokenClient for every turn, which

@@ -17,7 +17,6 @@ export interface FeedbackBotOptions {
   safeguarding?: SafeguardingNotifier;
 }
 
-
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
 function joinOptions(value: unknown): JoinOptions {

@@ -38,8 +38,9 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
         res.send(401, { error: 'Unauthorized' });
         return;
       }
+      // Bot errors never get here (the turn error handler answers them): what does is the request.
       app.logger.error({ err: { message: (err as Error).message } }, 'adapter failed to process a request');
-      res.send(500, { error: 'The activity could not be processed.' });
+      res.send(400, { error: 'The activity could not be processed.' });
     }
   });
 
