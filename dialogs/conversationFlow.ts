@@ -3,7 +3,7 @@ import { languageActions, roleActions, yesNoActions } from '../cards/choiceActio
 import { askQuestion, beginCheckIn, handleAnswer, nextQuestion, questionActions } from './checkInDialog';
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
-import { askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { answerDangerSignal, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */
@@ -54,9 +54,17 @@ export function openChoices(turn: Turn): CardAction[] | undefined {
   }
 }
 
-/** Takes a message as the answer to the current step. */
+/**
+ * Takes a message as the answer to the current step. The questions check their answers for
+ * danger signals themselves (an answer is stored, flagged, and a young person is offered
+ * contact); at every other step such a message gets the helplines first.
+ */
 export async function continueStep(turn: Turn, text: string): Promise<void> {
   const step = turn.conv.step;
+  if (step?.kind !== 'question' && (await answerDangerSignal(turn, text))) {
+    // After the check-in (or a no to consent) the helplines are the whole answer: no "type start".
+    if (step?.kind === 'finished' || step?.kind === 'declined') return;
+  }
   switch (step?.kind) {
     case undefined:
       return startFlow(turn);

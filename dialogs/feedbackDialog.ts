@@ -5,18 +5,21 @@ import { resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
 import { handleEraseReply } from './eraseDialog';
 import { handleLanguageReply, switchLanguage } from './languageDialog';
+import { answerDangerSignal } from './safeguardingContactDialog';
 import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
 /**
  * The root of the feedback conversation: commands first (they work at any moment), then a
- * pending confirmation, then the current step. After `stop` nothing is sent until `start`.
+ * pending confirmation, then the current step. After `stop` nothing is sent until `start`, with
+ * one exception: a message that signals danger still gets the helplines (and nothing else).
  */
 export async function handleText(turn: Turn, text: string): Promise<void> {
   participantSpoke(turn);
   const command = parseCommand(text, turn.vocabulary.commands);
   if (command) return runCommand(turn, command);
   // A pending confirmation answers a command, which also works after `stop`.
+  if (turn.conv.pending) await answerDangerSignal(turn, text);
   if (turn.conv.pending === 'language') {
     await handleLanguageReply(turn, text);
     return resume(turn);
@@ -25,9 +28,14 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
     if ((await handleEraseReply(turn, text)) === 'cancelled') await resume(turn);
     return;
   }
-  if (turn.profile.optedOut) return;
+  if (turn.profile.optedOut) {
+    await answerDangerSignal(turn, text);
+    return;
+  }
   if (!turn.conv.welcomed) {
-    // A first message ("hoi") on a channel without a join event opens the conversation.
+    // A first message ("hoi") on a channel without a join event opens the conversation; one
+    // that signals danger gets the helplines before anything else.
+    await answerDangerSignal(turn, text);
     await sendWelcome(turn);
     return startFlow(turn);
   }

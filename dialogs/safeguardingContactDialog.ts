@@ -1,11 +1,26 @@
 import type { CardAction } from 'botbuilder';
 import { choiceMessage } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
+import { detectSignals } from '../core/safeguarding/detect';
 import type { SafeguardingAlertOutcome } from '../core/safeguarding/notifier';
+import { safeguardingReply } from '../core/safeguarding/reply';
 import type { Translate } from '../core/translate';
+import { projectOfTurn } from './projectOfTurn';
 import { ask, say, type Turn } from './turn';
 
 export type ContactOutcome = 'done' | 'asked-again';
+
+/**
+ * A message that signals danger outside the open question (before consent, instead of a score,
+ * after the check-in, after `stop`) gets the same immediate reply with the helplines of the
+ * project's country. Only the event is logged, never the text. True when it answered.
+ */
+export async function answerDangerSignal(turn: Turn, text: string): Promise<boolean> {
+  if (!detectSignals(text).flagged) return false;
+  turn.log.warn({ event: 'safeguarding-signal', step: turn.conv.step?.kind ?? 'welcome' }, 'safeguarding signal outside the open question');
+  await say(turn, safeguardingReply(turn.t, projectOfTurn(turn).project.country));
+  return true;
+}
 
 export function contactActions(t: Translate): CardAction[] {
   return [

@@ -4,7 +4,7 @@ import { safeguardingReply } from '../../core/safeguarding/reply';
 import type { SafeguardingAlert, SafeguardingAlertOutcome, SafeguardingNotifier } from '../../core/safeguarding/notifier';
 import { roleTranslator } from '../../dialogs/turn';
 import { translatorFor } from '../../locales';
-import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
+import { createBot, createTestContext, START, suggested as suggestedValues, testUser, texts, type TestContext } from '../helpers/testContext';
 
 /** Records the alerts the bot raises and answers with a fixed outcome. */
 class RecordingNotifier implements SafeguardingNotifier {
@@ -107,6 +107,64 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
     const user = testUser(createBot(ctx), { locale: tag, user: 'b1' });
     for (const text of ['start BE2345', yes[lng], lng === 'nl' ? 'jongere' : 'young person', '4', '4', '4', '4']) await user.say(text);
     expect(texts(await user.say(crisis[lng]))).toContain(safeguardingReply(t, 'BE'));
+  });
+
+  describe('a danger signal outside the open question', () => {
+    const youth = lng === 'nl' ? 'jongere' : 'young person';
+    const helplines = () => safeguardingReply(t, 'NL');
+
+    it('is answered in place of a score like a remark: stored flagged, helplines, contact offered', async () => {
+      const notifier = new RecordingNotifier('sent');
+      const user = testUser(createBot(ctx, { safeguarding: notifier }), { locale: tag, user: 's1' });
+      for (const text of ['start K7PX4M', yes[lng], youth]) await user.say(text);
+      const replies = texts(await user.say(crisis[lng]));
+      expect(replies).toContain(helplines());
+      expect(replies).toContain(t('safeguarding:contact.ask'));
+      expect(replies).not.toContain(t('questions:scaleHint'));
+      const [first] = await ctx.app.store.listResponsesOfParticipant(id('s1'));
+      expect(first).toMatchObject({ question: 'heard', score: null, skipped: false, flagged: true });
+
+      // a yes alerts the team; then the check goes on with the next question
+      const after = await user.say(yes[lng]);
+      expect(texts(after)).toContain(t('safeguarding:contact.sent'));
+      expect(notifier.alerts).toHaveLength(1);
+      expect(suggestedValues(after)).toEqual(['1', '2', '3', '4', '5']);
+    });
+
+    it('gets the helplines before the welcome when it is the very first message, and nothing is stored', async () => {
+      const user = testUser(createBot(ctx), { locale: tag, user: 's2' });
+      const replies = texts(await user.say(crisis[lng]));
+      expect(replies[0]).toBe(helplines());
+      expect(replies).toContain(t('consent:ask'));
+      expect(await ctx.app.store.listResponsesOfParticipant(id('s2'))).toEqual([]);
+    });
+
+    it('gets the helplines at the consent question, which is then asked again', async () => {
+      const user = testUser(createBot(ctx), { locale: tag, user: 's3' });
+      await user.say('hoi');
+      const replies = texts(await user.say(crisis[lng]));
+      expect(replies[0]).toBe(helplines());
+      expect(replies.join('\n')).toContain(t('consent:ask'));
+      expect(await ctx.app.store.listResponsesOfParticipant(id('s3'))).toEqual([]);
+    });
+
+    it('gets only the helplines after the check-in, and after stop', async () => {
+      const user = testUser(createBot(ctx), { locale: tag, user: 's4' });
+      for (const text of ['start K7PX4M', yes[lng], youth, '4', '4', '4', '4', lng === 'nl' ? 'overslaan' : 'skip']) await user.say(text);
+      expect(texts(await user.say(crisis[lng]))).toEqual([helplines()]);
+      await user.say('stop');
+      expect(texts(await user.say(crisis[lng]))).toEqual([helplines()]);
+      expect(texts(await user.say('hoi'))).toEqual([]);
+    });
+
+    it('does not take everyday words for danger in place of a score', async () => {
+      const user = testUser(createBot(ctx), { locale: tag, user: 's5' });
+      for (const text of ['start K7PX4M', yes[lng], youth]) await user.say(text);
+      const everyday = lng === 'nl' ? 'ik ga dood van het lachen' : 'this waiting list kills me';
+      const replies = texts(await user.say(everyday));
+      expect(replies).not.toContain(helplines());
+      expect(replies).toContain(t('questions:scaleHint'));
+    });
   });
 
   it('does not raise anything for everyday words', async () => {
