@@ -7,7 +7,7 @@ import { prepareFreeText } from '../core/answers/prepareFreeText';
 import { isExactly, matchChoice, matchWhole } from '../core/choiceMatching';
 import type { Project } from '../core/projects';
 import type { Question, QuestionSet } from '../core/questionSets';
-import { detectSignals } from '../core/safeguarding/detect';
+import { signalsDanger } from '../core/safeguarding/detect';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import { evaluateSessionCheck } from '../core/sessionCheck';
 import type { Role } from '../core/types';
@@ -104,7 +104,7 @@ export async function handleAnswer(turn: Turn, text: string): Promise<void> {
   if (c.question.type === 'scale') {
     const choice = matchChoice(text, turn.vocabulary.scale) ?? matchWhole(text, turn.vocabulary.scaleWords);
     // Danger written instead of a score is kept and answered like a remark in the open question.
-    if (choice === undefined && detectSignals(text).flagged) return handleFreeText(turn, c, text);
+    if (choice === undefined && signalsDanger(text)) return handleFreeText(turn, c, text);
     if (choice === undefined && step.attempts === 0) {
       step.attempts = 1;
       await askQuestion(turn, true);

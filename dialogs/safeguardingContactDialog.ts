@@ -1,7 +1,7 @@
 import type { CardAction } from 'botbuilder';
 import { choiceMessage } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
-import { detectSignals } from '../core/safeguarding/detect';
+import { signalsDanger } from '../core/safeguarding/detect';
 import type { SafeguardingAlertOutcome } from '../core/safeguarding/notifier';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import type { Translate } from '../core/translate';
@@ -16,7 +16,7 @@ export type ContactOutcome = 'done' | 'asked-again';
  * project's country. Only the event is logged, never the text. True when it answered.
  */
 export async function answerDangerSignal(turn: Turn, text: string): Promise<boolean> {
-  if (!detectSignals(text).flagged) return false;
+  if (!signalsDanger(text)) return false;
   turn.log.warn({ event: 'safeguarding-signal', step: turn.conv.step?.kind ?? 'welcome' }, 'safeguarding signal outside the open question');
   await say(turn, safeguardingReply(turn.t, projectOfTurn(turn).project.country));
   return true;

@@ -28,6 +28,17 @@ const SIGNALS: ReadonlyArray<[SignalCategory, RegExp]> = CATEGORIES.map((c) => [
 const EXCLUSIONS = compile(lexicon.exclusions, 'g');
 
 /**
+ * How much of a message outside the open question is checked: ten times what is ever stored of an
+ * answer, and a bound on the time one (possibly hostile) 1 MB message can take (≈ 2 ms, not 160).
+ */
+const MESSAGE_WINDOW = 20_000;
+
+/** True when a message (any step of the conversation) signals danger; see detectSignals. */
+export function signalsDanger(message: string): boolean {
+  return detectSignals(message.length > MESSAGE_WINDOW ? message.slice(0, MESSAGE_WINDOW) : message).flagged;
+}
+
+/**
  * Looks for signs of danger in free text (nl and en): suicide, self-harm, abuse, violence.
  * Errs towards flagging: only clear everyday idioms ("ik ga dood van het lachen") are excluded.
  */

@@ -1,4 +1,4 @@
-import { detectSignals, type SignalCategory } from '../../../core/safeguarding/detect';
+import { detectSignals, signalsDanger, type SignalCategory } from '../../../core/safeguarding/detect';
 
 describe('detectSignals', () => {
   it.each<[string, SignalCategory]>([
@@ -97,5 +97,18 @@ describe('detectSignals', () => {
 
   it('flags nothing in empty text', () => {
     expect(detectSignals('')).toEqual({ flagged: false, categories: [] });
+  });
+});
+
+describe('signalsDanger', () => {
+  const filler = 'De wachtlijst was lang. ';
+
+  it('finds a signal anywhere in a long message, within its window of 20,000 characters', () => {
+    expect(signalsDanger(`${filler.repeat(700)}Ik wil niet meer leven.`)).toBe(true);
+    expect(signalsDanger(filler.repeat(700))).toBe(false);
+  });
+
+  it('reads no further than the window, so a 1 MB message costs what 20,000 characters cost', () => {
+    expect(signalsDanger(`${'x'.repeat(20_001)} ik wil niet meer leven`)).toBe(false);
   });
 });
