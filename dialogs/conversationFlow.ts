@@ -3,7 +3,7 @@ import { languageActions, roleActions, yesNoActions } from '../cards/choiceActio
 import { askQuestion, beginCheckIn, handleAnswer, nextQuestion, questionActions } from './checkInDialog';
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
-import { answerDangerSignal, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { AFTER_CHECK_IN, answerDangerSignal, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */
@@ -62,7 +62,9 @@ export function openChoices(turn: Turn): CardAction[] | undefined {
 export async function continueStep(turn: Turn, text: string): Promise<void> {
   const step = turn.conv.step;
   if (step?.kind !== 'question' && (await answerDangerSignal(turn, text))) {
-    // After the check-in (or a no to consent) the helplines are the whole answer: no "type start".
+    // After the check-in a young person may still ask to be contacted; otherwise (and after a no
+    // to consent) the helplines are the whole answer: no "type start".
+    if (step?.kind === 'finished' && turn.profile.role === 'youth') return askSafeguardingContact(turn, AFTER_CHECK_IN);
     if (step?.kind === 'finished' || step?.kind === 'declined') return;
   }
   switch (step?.kind) {
@@ -77,7 +79,9 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
     case 'question':
       return handleAnswer(turn, text);
     case 'safeguardingContact':
-      if ((await handleSafeguardingContact(turn, text)) === 'done') await nextQuestion(turn);
+      if ((await handleSafeguardingContact(turn, text)) !== 'done') return;
+      if (step.index === AFTER_CHECK_IN) turn.conv.step = { kind: 'finished' };
+      else await nextQuestion(turn);
       return;
     case 'awaitingCode':
       return say(turn, turn.t(`commands:code.${step.problem}`));

@@ -10,6 +10,9 @@ import { ask, say, type Turn } from './turn';
 
 export type ContactOutcome = 'done' | 'asked-again';
 
+/** The contact question's question index when no check-in is under way (it was finished). */
+export const AFTER_CHECK_IN = -1;
+
 /**
  * A message that signals danger outside the open question (before consent, instead of a score,
  * after the check-in, after `stop`) gets the same immediate reply with the helplines of the
@@ -38,16 +41,18 @@ export async function askSafeguardingContact(turn: Turn, index: number, withHint
   await ask(turn, choiceMessage(t('safeguarding:contact.ask'), contactActions(t)));
 }
 
-async function alert(turn: Turn): Promise<SafeguardingAlertOutcome> {
+/** During a check-in its own project; after one, the project the conversation is tied to. */
+function whereFrom(turn: Turn): { project: string; team: string | null; sessionCode: string | null } {
   const run = turn.conv.run;
-  if (!turn.safeguarding || !run) return 'no-contact';
+  if (run) return { project: run.project, team: run.team, sessionCode: run.sessionCode };
+  const tie = projectOfTurn(turn);
+  return { project: tie.project.id, team: tie.team, sessionCode: tie.sessionCode };
+}
+
+async function alert(turn: Turn): Promise<SafeguardingAlertOutcome> {
+  if (!turn.safeguarding) return 'no-contact';
   try {
-    return await turn.safeguarding.notify({
-      project: run.project,
-      team: run.team,
-      sessionCode: run.sessionCode,
-      at: turn.app.clock.now().toISOString(),
-    });
+    return await turn.safeguarding.notify({ ...whereFrom(turn), at: turn.app.clock.now().toISOString() });
   } catch (err) {
     turn.log.error({ event: 'safeguarding-alert', err: { name: (err as Error).name, message: (err as Error).message } }, 'safeguarding alert failed');
     return 'failed';

@@ -148,12 +148,24 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
       expect(await ctx.app.store.listResponsesOfParticipant(id('s3'))).toEqual([]);
     });
 
-    it('gets only the helplines after the check-in, and after stop', async () => {
-      const user = testUser(createBot(ctx), { locale: tag, user: 's4' });
+    it('still lets a young person who finished ask to be contacted, for the project of their code', async () => {
+      const notifier = new RecordingNotifier('sent');
+      const user = testUser(createBot(ctx, { safeguarding: notifier }), { locale: tag, user: 's4' });
       for (const text of ['start K7PX4M', yes[lng], youth, '4', '4', '4', '4', lng === 'nl' ? 'overslaan' : 'skip']) await user.say(text);
-      expect(texts(await user.say(crisis[lng]))).toEqual([helplines()]);
+      expect(texts(await user.say(crisis[lng]))).toEqual([helplines(), t('safeguarding:contact.ask')]);
+      expect(texts(await user.say(yes[lng]))).toEqual([t('safeguarding:contact.sent')]);
+      expect(notifier.alerts).toEqual([{ project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
+      // the check-in stays finished: nothing is stored, no summary again, start begins a new one
+      expect((await ctx.app.store.listResponsesOfParticipant(id('s4'))).filter((r) => r.flagged)).toEqual([]);
+      expect(texts(await user.say('hoi'))).toEqual([t('commands:finished')]);
+    });
+
+    it('gets only the helplines after stop, and after a parent finished', async () => {
+      const user = testUser(createBot(ctx), { locale: tag, user: 's6' });
+      for (const text of ['hoi', yes[lng], lng === 'nl' ? 'ouder' : 'parent', '4', '4', '4', '4', lng === 'nl' ? 'overslaan' : 'skip']) await user.say(text);
+      expect(texts(await user.say(crisis[lng]))).toEqual([safeguardingReply(roleTranslator(t, () => 'parent'), 'NL')]);
       await user.say('stop');
-      expect(texts(await user.say(crisis[lng]))).toEqual([helplines()]);
+      expect(texts(await user.say(crisis[lng]))).toEqual([safeguardingReply(roleTranslator(t, () => 'parent'), 'NL')]);
       expect(texts(await user.say('hoi'))).toEqual([]);
     });
 
