@@ -3,7 +3,8 @@ import { languageActions, roleActions, yesNoActions } from '../cards/choiceActio
 import { askQuestion, beginCheckIn, handleAnswer, nextQuestion, questionActions } from './checkInDialog';
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
-import { AFTER_CHECK_IN, answerDangerSignal, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { answerDangerSignal } from './dangerSignal';
+import { AFTER_CHECK_IN, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */

@@ -3,9 +3,9 @@ import { parseSessionCode } from '../core/sessionCodes';
 import type { Locale } from '../core/types';
 import { resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
+import { answerDangerSignal } from './dangerSignal';
 import { handleEraseReply } from './eraseDialog';
 import { handleLanguageReply, switchLanguage } from './languageDialog';
-import { answerDangerSignal } from './safeguardingContactDialog';
 import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 

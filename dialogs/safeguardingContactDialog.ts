@@ -1,9 +1,7 @@
 import type { CardAction } from 'botbuilder';
 import { choiceMessage } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
-import { signalsDanger } from '../core/safeguarding/detect';
 import type { SafeguardingAlertOutcome } from '../core/safeguarding/notifier';
-import { safeguardingReply } from '../core/safeguarding/reply';
 import type { Translate } from '../core/translate';
 import { projectOfTurn } from './projectOfTurn';
 import { ask, say, type Turn } from './turn';
@@ -12,18 +10,6 @@ export type ContactOutcome = 'done' | 'asked-again';
 
 /** The contact question's question index when no check-in is under way (it was finished). */
 export const AFTER_CHECK_IN = -1;
-
-/**
- * A message that signals danger outside the open question (before consent, instead of a score,
- * after the check-in, after `stop`) gets the same immediate reply with the helplines of the
- * project's country. Only the event is logged, never the text. True when it answered.
- */
-export async function answerDangerSignal(turn: Turn, text: string): Promise<boolean> {
-  if (!signalsDanger(text)) return false;
-  turn.log.warn({ event: 'safeguarding-signal', step: turn.conv.step?.kind ?? 'welcome' }, 'safeguarding signal outside the open question');
-  await say(turn, safeguardingReply(turn.t, projectOfTurn(turn).project.country));
-  return true;
-}
 
 export function contactActions(t: Translate): CardAction[] {
   return [
