@@ -21,7 +21,8 @@ import { openSqliteStore } from '../../../storage/sqlite';
 import { startGraphApiServer, type GraphApiServer } from '../../helpers/graphApiServer';
 
 export const ROOT = join(__dirname, '..', '..', '..');
-export const PAYLOADS = join(ROOT, '..', 'shared', 'reference', 'payloads');
+/** Meta's and Teams' published samples, copied into the repository with their source notes. */
+export const PAYLOADS = join(ROOT, 'tests', 'fixtures', 'payloads');
 export const APP_SECRET = 'test-app-secret-0123456789';
 export const VERIFY_TOKEN = 'test-verify-token';
 export const WA_TOKEN = 'test-system-user-token';
