@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
 import { computeDigest } from '../core/digest';
 import { isListed, parseLeadCommand, recognisedAs, type LeadCommand, type LeadVocabulary } from '../core/digest/leadCommands';
 import { leadKey } from '../core/digest/leadKey';
@@ -7,7 +7,7 @@ import type { Project } from '../core/projects';
 import { pseudonymize } from '../core/pseudonym';
 import type { Translate, TranslatorFactory } from '../core/translate';
 import { LOCALES, type ConversationRef, type Locale } from '../core/types';
-import { renderDigestCard } from '../cards/digestCard';
+import { digestActivity } from '../cards/digestActivity';
 import { toLocale } from '../locales';
 import type { AppContext, BotRuntime, TurnInterceptor } from './appContext';
 import { LEAD_CHANNELS, leadIdentityOf } from './digestIdentity';
@@ -103,7 +103,7 @@ export function createDigestCommands(app: AppContext, _runtime: BotRuntime): Tur
     const sendNow = async (p: Project) => {
       const week = lastCompletedWeek(app.clock.now(), p.timeZone);
       const digest = await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now: app.clock.now() });
-      await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderDigestCard(digest, t))));
+      await ctx.sendActivity(digestActivity(digest, t));
     };
 
     switch (command.kind) {

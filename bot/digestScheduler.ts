@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory } from 'botbuilder';
+import { MessageFactory, type Activity } from 'botbuilder';
 import { Cron } from 'croner';
-import { renderDigestCard, type AdaptiveCard } from '../cards/digestCard';
+import { digestActivity } from '../cards/digestActivity';
 import { computeDigest } from '../core/digest';
 import { stillListed } from '../core/digest/leadKey';
 import type { Digest } from '../core/digest/types';
@@ -137,7 +137,7 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
     }
 
     let digest: Digest | undefined;
-    const cards = new Map<Locale, AdaptiveCard>();
+    const activities = new Map<Locale, Partial<Activity>>();
     for (const s of subs) {
       if (s.leadKey !== undefined && !stillListed(app.secrets.pseudonymSecret, p.leads, s.leadKey)) {
         await endSubscriptionOfFormerLead(p, s);
@@ -145,10 +145,8 @@ export function startDigestScheduler(app: AppContext, runtime: BotRuntime, optio
         continue;
       }
       digest ??= await computeDigest(app.store, app.data, p.id, week, { k: app.config.kAnonymity, now });
-      let card = cards.get(s.locale);
-      if (!card) cards.set(s.locale, (card = renderDigestCard(digest, app.translatorFor(s.locale))));
-      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-      activity.summary = card.fallbackText;
+      let activity = activities.get(s.locale);
+      if (!activity) activities.set(s.locale, (activity = digestActivity(digest, app.translatorFor(s.locale))));
       const result = await deliverProactive(runtime.adapter, app.config.bot.appId ?? '', s.ref, activity, retry);
       if (result.outcome === 'sent') run.sent++;
       else if (result.outcome === 'gone') {

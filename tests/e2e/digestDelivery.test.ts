@@ -151,6 +151,12 @@ describe('the weekly digest in Teams, end to end', () => {
     const card = r.replies.flatMap((a) => a.attachments ?? [])[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(card?.content)).toContain('Demoproject HoorMij');
+
+    // the same message the scheduler sent for this week: card and notification summary alike
+    const scheduled = connector.to('conv-lead')[0];
+    const asked = r.replies.find((a) => a.attachments?.length);
+    expect(asked?.summary).toBe((card?.content as { fallbackText: string }).fallbackText);
+    expect({ summary: asked?.summary, attachments: asked?.attachments }).toEqual({ summary: scheduled.summary, attachments: scheduled.attachments });
   });
 
   it('recognises a lead by e-mail through the Teams member look-up', async () => {
