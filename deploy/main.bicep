@@ -1,6 +1,8 @@
-// HoorMij on Azure: Bot registration, App Service (Linux, Node 20 LTS) and Cosmos DB (NoSQL).
+// HoorMij on Azure: Bot registration with its Teams channel, App Service (Linux, Node 24 LTS),
+// Cosmos DB (NoSQL) and a Key Vault that holds every secret the app reads.
+// Compile it first: az bicep build --file deploy/main.bicep
 // Deploy:  az deployment group create -g <rg> -f deploy/main.bicep -p deploy/main.parameters.json \
-//            -p botAppPassword=<secret> pseudonymSecret=$(openssl rand -hex 32) contactKey=$(openssl rand -hex 32)
+//            -p pseudonymSecret=$(openssl rand -hex 32) contactKey=$(openssl rand -hex 32) [botAppPassword=<secret>]
 // See docs/azure.md. Containers below mirror storage/cosmos/containers.ts (tests/deploy keeps them in step).
 
 @description('Prefix of every resource name; the web app becomes <prefix>-<suffix>.azurewebsites.net.')
@@ -9,22 +11,23 @@ param namePrefix string = 'hoormij'
 @description('Region of the App Service and Cosmos DB account.')
 param location string = resourceGroup().location
 
-@description('Microsoft Entra app registration (client) id of the bot.')
-param botAppId string
-
 @allowed([
+  'UserAssignedMSI'
   'SingleTenant'
   'MultiTenant'
 ])
-@description('SingleTenant for new bots; MultiTenant only for existing multi-tenant registrations.')
-param botAppType string = 'SingleTenant'
+@description('UserAssignedMSI (default): the template creates a managed identity for the bot, no app registration or client secret. SingleTenant: your own app registration (botAppId + botAppPassword). MultiTenant only for existing multi-tenant registrations (new ones cannot be created since July 2025).')
+param botAppType string = 'UserAssignedMSI'
 
-@description('Tenant of the app registration (SingleTenant).')
+@description('App registration (client) id of the bot; only for SingleTenant or MultiTenant.')
+param botAppId string = ''
+
+@description('Tenant of the bot identity.')
 param botTenantId string = tenant().tenantId
 
 @secure()
-@description('Client secret of the app registration.')
-param botAppPassword string
+@description('Client secret of the app registration; only for SingleTenant or MultiTenant. Stored in Key Vault.')
+param botAppPassword string = ''
 
 @secure()
 @description('HMAC key for pseudonyms; all instances share it. openssl rand -hex 32')
@@ -39,6 +42,10 @@ param cosmosDatabaseName string = 'hoormij'
 
 @description('Serverless (pay per request) or provisioned throughput (set false for steady high load).')
 param cosmosServerless bool = true
+
+@minValue(1000)
+@description('Autoscale maximum RU/s of the database when cosmosServerless is false (shared by all containers).')
+param cosmosMaxThroughput int = 1000
 
 @description('App Service plan size; B1 is enough for one instance, P1v3 for several.')
 param appServiceSku string = 'B1'
@@ -56,9 +63,26 @@ param botSku string = 'F0'
 param retentionDays int = 365
 param kAnonymity int = 5
 
+@description('WhatsApp Business phone number id; leave empty to run without WhatsApp.')
+param whatsappPhoneNumberId string = ''
+
+@secure()
+@description('WhatsApp system user access token (Key Vault); only with whatsappPhoneNumberId.')
+param whatsappToken string = ''
+
+@secure()
+@description('Meta app secret that signs webhook calls (Key Vault); only with whatsappPhoneNumberId.')
+param whatsappAppSecret string = ''
+
+@secure()
+@description('Token Meta echoes in the webhook verification handshake (Key Vault); only with whatsappPhoneNumberId.')
+param whatsappVerifyToken string = ''
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var webAppName = '${namePrefix}-${suffix}'
 var publicBaseUrl = 'https://${webAppName}.azurewebsites.net'
+var botUsesManagedIdentity = botAppType == 'UserAssignedMSI'
+var withWhatsApp = !empty(whatsappPhoneNumberId)
 
 // id, partition key and the indexed paths of every container (storage/cosmos/containers.ts)
 var containers = [
@@ -153,6 +177,12 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
     resource: {
       id: cosmosDatabaseName
     }
+    // Serverless accounts take no throughput; provisioned ones share autoscale RU/s at database level.
+    options: cosmosServerless ? {} : {
+      autoscaleSettings: {
+        maxThroughput: cosmosMaxThroughput
+      }
+    }
   }
 }
 
@@ -167,7 +197,7 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
         kind: 'Hash'
       }
       // channel bookkeeping expires by itself (CHANNEL_RECORD_DAYS in core/retention.ts)
-      defaultTtl: contains(c, 'ttl') ? c.ttl : null
+      defaultTtl: c.?ttl
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
@@ -196,6 +226,79 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
   }
 }]
 
+// The bot's own identity when botAppType is UserAssignedMSI: no client secret to rotate or leak.
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (botUsesManagedIdentity) {
+  name: '${namePrefix}-bot-id-${suffix}'
+  location: location
+}
+
+var botClientId = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
+
+// Every secret the app reads lives here; app settings hold only Key Vault references.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('${namePrefix}-kv-${suffix}', 24)
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource pseudonymSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'pseudonym-secret'
+  properties: {
+    value: pseudonymSecret
+  }
+}
+
+resource contactKeyEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'contact-key'
+  properties: {
+    value: contactKey
+  }
+}
+
+resource botPasswordEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!botUsesManagedIdentity) {
+  parent: vault
+  name: 'bot-app-password'
+  properties: {
+    value: botAppPassword
+  }
+}
+
+resource whatsappTokenEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (withWhatsApp) {
+  parent: vault
+  name: 'whatsapp-token'
+  properties: {
+    value: whatsappToken
+  }
+}
+
+resource whatsappAppSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (withWhatsApp) {
+  parent: vault
+  name: 'whatsapp-app-secret'
+  properties: {
+    value: whatsappAppSecret
+  }
+}
+
+resource whatsappVerifyTokenEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (withWhatsApp) {
+  parent: vault
+  name: 'whatsapp-verify-token'
+  properties: {
+    value: whatsappVerifyToken
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${namePrefix}-plan-${suffix}'
   location: location
@@ -209,7 +312,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-var appSettings = [
+var coreSettings = [
   {
     name: 'STORAGE'
     value: 'cosmos'
@@ -224,7 +327,7 @@ var appSettings = [
   }
   {
     name: 'MicrosoftAppId'
-    value: botAppId
+    value: botClientId
   }
   {
     name: 'MicrosoftAppType'
@@ -235,16 +338,12 @@ var appSettings = [
     value: botTenantId
   }
   {
-    name: 'MicrosoftAppPassword'
-    value: botAppPassword
-  }
-  {
     name: 'PSEUDONYM_SECRET'
-    value: pseudonymSecret
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=pseudonym-secret)'
   }
   {
     name: 'CONTACT_KEY'
-    value: contactKey
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=contact-key)'
   }
   {
     name: 'PUBLIC_BASE_URL'
@@ -268,18 +367,54 @@ var appSettings = [
   }
 ]
 
+var botPasswordSettings = botUsesManagedIdentity ? [] : [
+  {
+    name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=bot-app-password)'
+  }
+]
+
+var whatsappSettings = withWhatsApp ? [
+  {
+    name: 'WHATSAPP_PHONE_NUMBER_ID'
+    value: whatsappPhoneNumberId
+  }
+  {
+    name: 'WHATSAPP_TOKEN'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=whatsapp-token)'
+  }
+  {
+    name: 'WHATSAPP_APP_SECRET'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=whatsapp-app-secret)'
+  }
+  {
+    name: 'WHATSAPP_VERIFY_TOKEN'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=whatsapp-verify-token)'
+  }
+] : []
+
+var appSettings = concat(coreSettings, botPasswordSettings, whatsappSettings)
+
 resource site 'Microsoft.Web/sites@2023-12-01' = {
   name: webAppName
   location: location
   kind: 'app,linux'
-  identity: {
+  // The system identity reads Key Vault and Cosmos DB; the bot's user-assigned identity (when used)
+  // is attached so botbuilder can sign in with it.
+  identity: botUsesManagedIdentity ? {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${botIdentity.id}': {}
+    }
+  } : {
     type: 'SystemAssigned'
   }
   properties: {
     serverFarmId: plan.id
+    keyVaultReferenceIdentity: 'SystemAssigned'
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/index.js'
       // The weekly digest and the daily retention job run inside the app: it must not idle out.
       alwaysOn: true
@@ -303,6 +438,17 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
   }
 }
 
+// Key Vault Secrets User for the web app's system identity: App Service resolves the references with it.
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, site.id, 'key-vault-secrets-user')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: site.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${namePrefix}-bot-${suffix}'
   location: 'global'
@@ -313,9 +459,23 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: 'HoorMij'
     endpoint: '${publicBaseUrl}/api/messages'
-    msaAppId: botAppId
+    msaAppId: botClientId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? botTenantId : ''
+    msaAppTenantId: botAppType == 'MultiTenant' ? '' : botTenantId
+    msaAppMSIResourceId: botUsesManagedIdentity ? botIdentity.id : null
+  }
+}
+
+// The Teams channel, so no manual `az bot msteams create` is needed.
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
   }
 }
 
@@ -324,3 +484,5 @@ output webAppUrl string = publicBaseUrl
 output cosmosEndpoint string = cosmos.properties.documentEndpoint
 output cosmosAccountName string = cosmos.name
 output botName string = bot.name
+output botAppClientId string = botClientId
+output keyVaultName string = vault.name
