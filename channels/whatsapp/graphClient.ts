@@ -84,6 +84,36 @@ export class GraphApiClient {
     return p;
   }
 
+  /**
+   * Marks an incoming message as read and, while the bot is about to answer, shows the typing
+   * indicator (Meta shows it until the reply arrives or 25 seconds pass). Meta recommends both;
+   * a lost receipt costs the participant nothing, so it is tried once, outside the send pacing.
+   */
+  markRead(messageId: string, typing: boolean, participant?: string): Promise<boolean> {
+    const body: Record<string, unknown> = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+    if (typing) body.typing_indicator = { type: 'text' };
+    const p = fetch(this.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.options.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 15_000),
+    }).then(
+      async (res) => {
+        const answer = await readJson(res);
+        if (res.ok && answer?.success === true) return true;
+        this.options.logger.debug({ participant, httpStatus: res.status }, 'whatsapp read receipt refused');
+        return false;
+      },
+      (err: Error) => {
+        this.options.logger.debug({ participant, err: { name: err.name } }, 'whatsapp read receipt failed to connect');
+        return false;
+      },
+    );
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
   /** Resolves once every send started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);

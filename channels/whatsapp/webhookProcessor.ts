@@ -88,6 +88,10 @@ export class WebhookProcessor {
     // The window opens when the user wrote, not when a retried webhook reached us.
     const at = message.at && message.at.getTime() < now.getTime() ? message.at : now;
 
+    // Two blue ticks at once, and the typing dots while the turn runs — but no dots for someone
+    // who opted out, who may get no answer at all.
+    if (message.content.kind !== 'ignored') this.adapter.markRead(message.id, participant, !stored?.optedOut);
+
     if (message.content.kind === 'ignored') {
       app.logger.debug({ participant, type: message.type }, 'whatsapp event without a user message ignored');
     } else if (message.content.kind === 'unsupported') {

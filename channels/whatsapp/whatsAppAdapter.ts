@@ -182,6 +182,11 @@ export class WhatsAppAdapter extends BotAdapter {
     return responses;
   }
 
+  /** Read receipt (and typing indicator while a reply is coming) for an incoming message; never throws. */
+  markRead(messageId: string, participant: string, typing: boolean): void {
+    void this.client.markRead(messageId, typing, participant);
+  }
+
   /** Sends one rendered message and remembers it; never throws. */
   async sendFree(to: string, participant: string, message: WhatsAppMessage, proactive?: ProactiveKind): Promise<SendOutcome> {
     const outcome = await this.client.send(to, message, participant);

@@ -30,10 +30,14 @@ export function graphError(code: number, message = 'error', extra: Record<string
 export interface GraphApiServer {
   url: string;
   sends: RecordedSend[];
+  /** Read receipts (`status: read`, with or without a typing indicator), kept apart from sends. */
+  reads: RecordedSend[];
   /** Only the requests that were answered with a message id. */
   delivered(): RecordedSend[];
   /** The next replies, in order, before the server goes back to answering success. */
   script(...replies: ScriptedReply[]): void;
+  /** Answer every read receipt with this reply until cleared. */
+  failReads(reply: ScriptedReply | undefined): void;
   /** Fail every request to this recipient with this reply until cleared. */
   failRecipient(to: string, reply: ScriptedReply | undefined): void;
   close(): Promise<void>;
@@ -51,6 +55,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startGraphApiServer(options: { phoneNumberId: string; token: string; apiVersion?: string }): Promise<GraphApiServer> {
   const expectedPath = `/${options.apiVersion ?? 'v23.0'}/${options.phoneNumberId}/messages`;
   const sends: RecordedSend[] = [];
+  const reads: RecordedSend[] = [];
+  let readFailure: ScriptedReply | undefined;
   const scripted: ScriptedReply[] = [];
   const perRecipient = new Map<string, ScriptedReply>();
   let counter = 0;
@@ -70,6 +76,19 @@ export async function startGraphApiServer(options: { phoneNumberId: string; toke
       return reply(400, graphError(100, 'Invalid JSON'));
     }
     const record: RecordedSend = { path: req.url, authorization: req.headers.authorization, body, status: 200 };
+    // A read receipt never takes a scripted error meant for a send.
+    if (body.status === 'read') {
+      reads.push(record);
+      if (readFailure) {
+        record.status = readFailure.status;
+        return reply(readFailure.status, readFailure.body ?? {}, readFailure.headers);
+      }
+      if (body.messaging_product !== 'whatsapp' || typeof body.message_id !== 'string') {
+        record.status = 400;
+        return reply(400, graphError(100, 'Invalid parameter'));
+      }
+      return reply(200, { success: true });
+    }
     sends.push(record);
     const forced = (typeof body.to === 'string' && perRecipient.get(body.to)) || scripted.shift();
     if (forced) {
@@ -96,8 +115,12 @@ export async function startGraphApiServer(options: { phoneNumberId: string; toke
   return {
     url: `http://127.0.0.1:${port}`,
     sends,
+    reads,
     delivered: () => sends.filter((s) => s.messageId),
     script: (...replies) => scripted.push(...replies),
+    failReads: (reply) => {
+      readFailure = reply;
+    },
     failRecipient: (to, reply) => (reply ? perRecipient.set(to, reply) : perRecipient.delete(to)),
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import type { AppContext } from '../../../bot/appContext';
 import { translatorFor } from '../../../locales';
 import { APP_SECRET, inboundWebhook, payloadText, PHONE_NUMBER_ID, ROOT, startHarness, textWebhook, VERIFY_TOKEN, WA_TOKEN, type Harness } from './harness';
 import { RecordingBot } from './testBot';
+import { graphError } from '../../helpers/graphApiServer';
 import { WebhookInbox } from '../../../channels/whatsapp/webhookInbox';
 import { readWebhook } from '../../../channels/whatsapp/webhookPayload';
 import type { SqliteStore } from '../../../storage/sqlite';
@@ -120,6 +121,27 @@ describe('WhatsApp webhook', () => {
       expectNoNumberInLogs(META_USER);
     });
 
+    it('marks an incoming message as read, with the typing indicator while the answer is on its way', async () => {
+      expect(await h.post(payloadText('meta_docs_webhook_text'))).toBe(200);
+      await h.channel.whenIdle();
+      expect(h.graph.reads.map((r) => ({ path: r.path, authorization: r.authorization, body: r.body }))).toEqual([
+        {
+          path: `/v23.0/${PHONE_NUMBER_ID}/messages`,
+          authorization: `Bearer ${WA_TOKEN}`,
+          body: { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', typing_indicator: { type: 'text' } },
+        },
+      ]);
+    });
+
+    it('answers on when the read receipt is refused', async () => {
+      const user = '31650505050';
+      h.graph.failReads({ status: 500, body: graphError(2, 'Service temporarily unavailable') });
+      await h.post(textWebhook(user, 'hallo', h.clock.now()));
+      await h.channel.whenIdle();
+      expect(h.graph.reads).toHaveLength(1);
+      expect(h.graph.sends.filter((s) => s.body.to === user)).toHaveLength(1);
+    });
+
     it("uses a reply button's id as the activity text", async () => {
       expect(await h.post(payloadText('meta_docs_webhook_interactive_button_reply'))).toBe(200);
       await h.channel.whenIdle();
@@ -206,9 +228,12 @@ describe('WhatsApp webhook', () => {
       await h.post(textWebhook(user, 'stop', h.clock.now()));
       await h.channel.whenIdle();
       const before = h.graph.sends.length;
+      const readsBefore = h.graph.reads.length;
       await h.post(inboundWebhook(user, { type: 'image', image: { id: '1' } }, h.clock.now()));
       await h.channel.whenIdle();
       expect(h.graph.sends.slice(before)).toEqual([]);
+      // read, but no typing dots for an answer that will not come
+      expect(h.graph.reads.slice(readsBefore).map((r) => r.body.typing_indicator)).toEqual([undefined]);
     });
 
     it.each([
@@ -219,6 +244,7 @@ describe('WhatsApp webhook', () => {
       await h.channel.whenIdle();
       expect(bot.received).toEqual([]);
       expect(h.graph.sends).toEqual([]);
+      expect(h.graph.reads).toEqual([]);
     });
 
     it("answers unreadable messages in the participant's language", async () => {
