@@ -121,15 +121,7 @@
     el.tagline.textContent = t('page.tagline');
     el.main.setAttribute('aria-label', t('chat.label'));
     el.langGroup.setAttribute('aria-label', t('language.label'));
-    // Timers barely run in a background tab or on a sleeping phone: check the token on return.
-  document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible' && session && directLine && session.expiresAt - Date.now() < RENEW_MARGIN_MS) {
-      window.clearTimeout(refreshTimer);
-      refreshToken();
-    }
-  });
-
-  el.langButtons.forEach(function (button) {
+    el.langButtons.forEach(function (button) {
       var l = button.getAttribute('data-lang');
       button.setAttribute('aria-pressed', String(l === lang));
       button.setAttribute('aria-label', t('language.' + l));
