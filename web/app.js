@@ -30,7 +30,7 @@
   var params = new URLSearchParams(window.location.search);
   var code = normalizeCode(params.get('code'));
   var lang = pickLang(params.get('lang')) || pickLang(storageGet(KEYS.lang)) || boot.lang;
-  var phonePattern = phoneRegExp(boot.phoneNumbers || []);
+  var INLINE = new RegExp('\\*\\*([^*]+)\\*\\*|(https?://[^\\s<>"]+[^\\s<>".,;:!?)])|' + phoneRegExp(boot.phoneNumbers || []), 'g');
 
   var session = null; // { conversationId, token, expiresAt, domain, code }
   var watermark = '';
@@ -44,7 +44,6 @@
   var timers = { refresh: 0, retry: 0, reconnect: 0, keepalive: 0, typing: 0 };
   var seen = {};
   var pending = {}; // clientActivityID -> bubble of a message not yet echoed
-  var times = [];
 
   var el = {
     root: document.documentElement,
@@ -99,11 +98,15 @@
     return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
   }
 
+  var currentUser = null;
   function userId() {
+    if (currentUser) return currentUser;
     var id = storageGet(KEYS.user);
-    if (id && /^dl_[A-Za-z0-9_-]{16,64}$/.test(id)) return id;
-    id = 'dl_' + randomHex(16);
-    storageSet(KEYS.user, id);
+    if (!id || !/^dl_[A-Za-z0-9_-]{16,64}$/.test(id)) {
+      id = 'dl_' + randomHex(16);
+      storageSet(KEYS.user, id);
+    }
+    currentUser = id;
     return id;
   }
 
@@ -160,7 +163,6 @@
     Array.prototype.forEach.call(el.list.querySelectorAll('[data-sender]'), function (node) {
       node.textContent = t(node.getAttribute('data-sender') === 'user' ? 'chat.you' : 'chat.bot') + ': ';
     });
-    times.forEach(function (time) { time.textContent = clockTime(new Date(time.getAttribute('datetime'))); });
     var key = el.status.getAttribute('data-key');
     if (key) setStatus(el.status.getAttribute('data-state'), key);
   }
@@ -467,6 +469,7 @@
     storageSet(KEYS.conversation, null);
     storageSet(KEYS.user, null);
     storageSet(KEYS.lang, null);
+    currentUser = null;
     setStatus('notice', 'status.erased');
   }
 
@@ -475,7 +478,6 @@
     seen = {};
     watermark = '';
     el.list.textContent = '';
-    times = [];
     setStatus('connecting', 'status.connecting');
     start();
   }
@@ -501,20 +503,31 @@
       var time = document.createElement('time');
       time.setAttribute('datetime', when.toISOString());
       time.textContent = clockTime(when);
-      times.push(time);
       item.appendChild(time);
     }
     el.list.appendChild(item);
-    el.scroller.scrollTop = el.scroller.scrollHeight;
+    scrollToEnd();
     return bubble;
   }
 
+  /** Once per frame: a replayed history of many messages lays the page out once, not per message. */
+  var scrollQueued = false;
+  function scrollToEnd() {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    window.requestAnimationFrame(function () {
+      scrollQueued = false;
+      el.scroller.scrollTop = el.scroller.scrollHeight;
+    });
+  }
+
+  /**
+   * Hours and minutes as both page languages write them (14:05). Not Intl.DateTimeFormat: on a
+   * slow phone its first use costs about a quarter of a second, before the first question shows.
+   */
   function clockTime(date) {
-    try {
-      return new Intl.DateTimeFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit' }).format(date);
-    } catch (e) {
-      return '';
-    }
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return pad(date.getHours()) + ':' + pad(date.getMinutes());
   }
 
   /** New bot messages are read out by screen readers; the transcript itself stays quiet. */
@@ -533,7 +546,7 @@
       item.setAttribute('aria-hidden', 'true');
       item.appendChild(document.createElement('span'));
       el.list.appendChild(item);
-      el.scroller.scrollTop = el.scroller.scrollHeight;
+      scrollToEnd();
     }
     window.clearTimeout(timers.typing);
     timers.typing = window.setTimeout(hideTyping, 8000);
@@ -574,7 +587,8 @@
 
   /** Text with **bold**, web links and phone numbers as tap-to-call links; never parsed as HTML. */
   function appendInline(parent, text) {
-    var pattern = new RegExp('\\*\\*([^*]+)\\*\\*|(https?://[^\\s<>"]+[^\\s<>".,;:!?)])' + (phonePattern ? '|' + phonePattern : ''), 'g');
+    var pattern = INLINE;
+    pattern.lastIndex = 0;
     var at = 0;
     var m;
     while ((m = pattern.exec(text))) {
@@ -648,7 +662,7 @@
       el.choices.appendChild(button);
     });
     el.choices.hidden = !el.choices.childNodes.length;
-    el.scroller.scrollTop = el.scroller.scrollHeight;
+    scrollToEnd();
     if (hadFocus) (el.choices.firstChild || el.input).focus();
   }
 
@@ -706,4 +720,8 @@
   if (pickLang(params.get('lang'))) storageSet(KEYS.lang, lang);
   if (lang !== boot.lang) applyTexts();
   start();
+  // Next time the page opens from the device (sw.js); after loading, so it takes nothing from the first question.
+  window.addEventListener('load', function () {
+    if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(function () { /* not kept */ });
+  });
 })();

@@ -74,6 +74,7 @@ export function registerWebChat(server: restify.Server, app: AppContext): void {
     return () => (asset ??= make());
   };
   const file = (path: string, type: string, cache = 'no-cache') => lazy(() => compressed(type, readFileSync(path), cache));
+  assets.set('/sw.js', file(join(dir, 'sw.js'), 'application/javascript; charset=utf-8'));
   assets.set('/styleOptions.json', file(join(dir, 'styleOptions.json'), 'application/json; charset=utf-8'));
   // Four megabytes that only change with the package version: cache for a day, send compressed.
   assets.set('/webchat.js', lazy(() => ({ type: 'application/javascript; charset=utf-8', ...gzipOnly(readFileSync(webChatBundle())), cache: 'public, max-age=86400' })));
