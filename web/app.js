@@ -633,11 +633,13 @@
       if (element.type === 'TextBlock') {
         var heading = top && i === 0 && element.weight === 'Bolder';
         var node = document.createElement(heading ? 'h2' : 'div');
-        node.className = 'text' + (element.weight === 'Bolder' ? ' bold' : '') + (element.spacing === 'None' ? ' tight' : '');
+        node.className = 'text' + (element.weight === 'Bolder' ? ' bold' : '') + spacing(element);
         node.appendChild(renderText(element.text || ''));
         parent.appendChild(node);
       } else if (element.type === 'Container') {
-        drawElements(parent.appendChild(document.createElement('div')), element.items || [], false);
+        var box = parent.appendChild(document.createElement('div'));
+        box.className = spacing(element).trim();
+        drawElements(box, element.items || [], false);
       } else if (element.type === 'FactSet') {
         var facts = parent.appendChild(document.createElement('dl'));
         (element.facts || []).forEach(function (fact) {
@@ -646,6 +648,10 @@
         });
       }
     });
+  }
+
+  function spacing(element) {
+    return ['Medium', 'Large', 'ExtraLarge'].indexOf(element.spacing) >= 0 ? ' spaced' : '';
   }
 
   // ---- Choices and the send box ------------------------------------------------------------
