@@ -157,8 +157,9 @@
     el.langButtons.forEach(function (button) {
       var l = button.getAttribute('data-lang');
       button.setAttribute('aria-pressed', String(l === lang));
-      button.setAttribute('aria-label', t('language.' + l));
-      button.textContent = t('language.' + l + 'Short');
+      // Spoken as "NL Nederlands": the visible short name first (WCAG 2.5.3), then the full one.
+      button.firstChild.textContent = t('language.' + l + 'Short');
+      button.lastChild.textContent = ' ' + t('language.' + l);
     });
     Array.prototype.forEach.call(el.list.querySelectorAll('[data-sender]'), function (node) {
       node.textContent = t(node.getAttribute('data-sender') === 'user' ? 'chat.you' : 'chat.bot') + ': ';

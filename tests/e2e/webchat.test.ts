@@ -7,7 +7,7 @@ import { main } from '../../cli/main';
 import { ManualClock } from '../../core/clock';
 import { translatorFor } from '../../locales';
 import { ROOT, tempDataDir } from '../helpers/botHttp';
-import { chatPage, CHROMIUM_ARGS, watchExternalRequests } from '../web/chatPage';
+import { accessibilityViolations, chatPage, CHROMIUM_ARGS, watchExternalRequests } from '../web/chatPage';
 const TOKEN_TTL_SECONDS = 60;
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'webchat-session-check.png');
 const nl = translatorFor('nl');
@@ -116,6 +116,8 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await chat.waitForBot(firstLine(nl('summary:after.youth')).slice(0, 20));
     // The summary is shown once: as the card, not also as text.
     expect(await chat.bot(nl('summary:intro')).count()).toBe(1);
+    // The finished conversation with its summary card meets WCAG 2.1 AA too.
+    expect(await accessibilityViolations(page)).toEqual([]);
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     // The chat scrolls inside its own box: a tall phone shows more of the finished conversation.
     await page.setViewportSize({ width: 390, height: 1400 });

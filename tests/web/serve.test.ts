@@ -29,8 +29,8 @@ describe('registerWebChat', () => {
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain(`<title>${t('web:page.title')}</title>`);
     expect(html).toContain('name="viewport" content="width=device-width, initial-scale=1');
-    expect(html).toContain(`aria-label="${t('web:language.en')}" aria-pressed="false"`);
-    expect(html).toContain(`aria-label="${t('web:language.nl')}" aria-pressed="true"`);
+    expect(html).toContain(`aria-pressed="false"><span class="short">${t('web:language.enShort')}</span><span class="visually-hidden"> ${t('web:language.en')}</span>`);
+    expect(html).toContain(`aria-pressed="true"><span class="short">${t('web:language.nlShort')}</span><span class="visually-hidden"> ${t('web:language.nl')}</span>`);
     expect(html).not.toMatch(/\{\{\w+\}\}/);
   });
 
