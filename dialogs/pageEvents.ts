@@ -1,12 +1,7 @@
 import type { Locale } from '../core/types';
+import { WEB_CHAT_EVENTS as PAGE_EVENTS } from '../core/webChatEvents';
 import { hasWebChatPage } from './channelFormat';
 import type { Turn } from './turn';
-
-/**
- * What the web chat page must follow when it happens in the conversation. Sent as Direct Line
- * events, which Microsoft's Web Chat ignores, so an organisation embedding it loses nothing.
- */
-export const PAGE_EVENTS = { language: 'hoormij/language', erased: 'hoormij/erased' } as const;
 
 /** The participant switched language in the chat (`taal`): the page switches its texts too. */
 export async function tellPageLanguage(turn: Turn, locale: Locale): Promise<void> {
