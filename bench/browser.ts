@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -21,6 +23,7 @@ export interface FirstQuestion {
 
 export interface BrowserFigures {
   profile: 'phone' | 'loopback';
+  /** `/`, `/?code=XXXXXX`, or `bare buttons` for the machine's floor. */
   path: string;
   first: FirstQuestion;
   repeat: FirstQuestion;
@@ -82,6 +85,7 @@ async function makeCode(env: Record<string, string>): Promise<string> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pickMedian = (xs: FirstQuestion[]): FirstQuestion => ({ ms: median(xs.map((x) => x.ms)), bytes: median(xs.map((x) => x.bytes)) });
 
 /**
  * Time to the first question in the web chat, in Chromium: the phone profile and plain
@@ -113,8 +117,7 @@ export async function benchBrowser(start: (dataDir: string) => Promise<{ port: n
             await context.close();
           }
         }
-        const pick = (xs: FirstQuestion[]) => ({ ms: median(xs.map((x) => x.ms)), bytes: median(xs.map((x) => x.bytes)) });
-        figures.push({ profile, path: withCode ? '/?code=XXXXXX' : '/', first: pick(firsts), repeat: pick(repeats) });
+        figures.push({ profile, path: withCode ? '/?code=XXXXXX' : '/', first: pickMedian(firsts), repeat: pickMedian(repeats) });
       }
     }
     return figures;
@@ -122,6 +125,41 @@ export async function benchBrowser(start: (dataDir: string) => Promise<{ port: n
     await browser?.close();
     server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The machine's own share: the same browser and profile on a page that is nothing but the two
+ * buttons, from a bare Node server. What HoorMij's page takes beyond this is the page's doing.
+ */
+export async function benchBrowserFloor(runs = 3): Promise<BrowserFigures[]> {
+  const nl = translatorFor('nl');
+  const labels = { yes: nl('consent:yes'), no: nl('consent:no') };
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>x</title></head><body><p>${nl('consent:ask')}</p><button>${labels.yes}</button><button>${labels.no}</button></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const figures: BrowserFigures[] = [];
+    for (const profile of ['phone', 'loopback'] as const) {
+      const firsts: FirstQuestion[] = [];
+      const repeats: FirstQuestion[] = [];
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
+        try {
+          firsts.push(await visit(context, url, profile, labels));
+          repeats.push(await visit(context, url, profile, labels));
+        } finally {
+          await context.close();
+        }
+      }
+      figures.push({ profile, path: 'bare buttons', first: pickMedian(firsts), repeat: pickMedian(repeats) });
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    server.close();
   }
 }
 

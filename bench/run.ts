@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { benchBrowser, formatBrowserFigures } from './browser';
+import { benchBrowser, benchBrowserFloor, formatBrowserFigures } from './browser';
 import { benchDigest } from './digest';
 import { drive, type LoadResult } from './load';
 import { benchTagging } from './tagging';
@@ -57,7 +57,9 @@ async function browserSection(out: NodeJS.WritableStream, runs: number): Promise
     return { port, stop: () => child.kill() };
   }, runs);
   for (const f of figures) out.write(`${formatBrowserFigures(f)}\n`);
-  return figures;
+  const floor = await benchBrowserFloor(runs);
+  for (const f of floor) out.write(`${formatBrowserFigures(f)}\n`);
+  return { hoormij: figures, floor };
 }
 
 /**
