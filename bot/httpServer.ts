@@ -1,15 +1,23 @@
+import pino from 'pino';
 import * as restify from 'restify';
 import type { AppContext, BotRuntime } from './appContext';
+import { attachAccessLog } from './accessLog';
 import { isServiceUrlAllowed, validateIncomingActivity } from './activityValidation';
+import { createBodyReader } from './requestBody';
 
-/** Largest request body we parse (a 100 KB text message must still get a reply). */
+/** Largest request body we read (a 100 KB text message must still get a reply). */
 const MAX_BODY_BYTES = 1_048_576;
+/** Deepest JSON we accept; real payloads (Teams, Meta, Web Chat) nest about 10 levels. */
+const MAX_JSON_DEPTH = 32;
 
 export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.Server {
-  const server = restify.createServer({ name: 'hoormij', handleUncaughtExceptions: false });
+  // restify's own logger writes whole requests (body, Authorization header) when a reply cannot
+  // be formatted: it stays silent, and bot/accessLog.ts logs what may be logged. (restify 11 takes
+  // a pino logger; @types/restify still describes bunyan.)
+  const server = restify.createServer({ name: 'hoormij', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  // maxBodySize is read by restify's bodyReader, which jsonBodyParser wraps; @types/restify omits it.
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions));
+  server.use(createBodyReader({ maxBytes: MAX_BODY_BYTES, maxDepth: MAX_JSON_DEPTH }));
+  attachAccessLog(server, app.logger);
 
   server.post('/api/messages', async (req, res) => {
     const result = validateIncomingActivity(req.body);
@@ -53,11 +61,6 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     }
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
-    // Bad JSON, oversize bodies and unknown routes end here; log the shape, never the body.
-    app.logger.debug({ status: (err as { statusCode?: number }).statusCode, path: req.getPath?.() }, err.name);
-    return callback();
-  });
   return server;
 }
 
