@@ -4,11 +4,14 @@ import type { AppContext, BotRuntime } from './appContext';
 import { attachAccessLog } from './accessLog';
 import { isServiceUrlAllowed, validateIncomingActivity } from './activityValidation';
 import { createBodyReader } from './requestBody';
+import { AuthenticationRefusedError, AuthenticationUnavailableError } from './validatedAdapter';
 
 /** Largest request body we read (a 100 KB text message must still get a reply). */
 const MAX_BODY_BYTES = 1_048_576;
 /** Deepest JSON we accept; real payloads (Teams, Meta, Web Chat) nest about 10 levels. */
 const MAX_JSON_DEPTH = 32;
+/** Seconds a caller should wait when we could not fetch the signing keys. */
+const AUTH_RETRY_AFTER_SECONDS = 10;
 
 export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.Server {
   // restify's own logger writes whole requests (body, Authorization header) when a reply cannot
@@ -39,15 +42,20 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     } catch (err) {
       // The turn error handler already dealt with bot errors; this is the adapter refusing the request.
       if (res.headersSent) return;
-      // botframework-connector's AuthenticationError: a missing, forged or expired token.
-      const status = (err as { statusCode?: unknown }).statusCode;
-      if (status === 401 || status === 403) {
+      if (err instanceof AuthenticationRefusedError) {
         app.logger.warn({ channelId: activity.channelId }, 'refused an activity that failed authentication');
         res.send(401, { error: 'Unauthorized' });
         return;
       }
+      if (err instanceof AuthenticationUnavailableError) {
+        // Genuine Bot Service traffic arrives here too during such an outage: ask for a retry.
+        app.logger.error({ err: { name: (err.cause as Error | undefined)?.name } }, 'could not fetch the Bot Framework signing keys');
+        res.header('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
+        res.send(503, { error: 'Authentication is unavailable for a moment; try again.' });
+        return;
+      }
       // Bot errors never get here (the turn error handler answers them): what does is the request.
-      app.logger.error({ err: { message: (err as Error).message } }, 'adapter failed to process a request');
+      app.logger.error({ err: { name: (err as Error).name } }, 'adapter failed to process a request');
       res.send(400, { error: 'The activity could not be processed.' });
     }
   });
