@@ -69,6 +69,16 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     }
   });
 
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    // restify answers with the error's message, which can quote the request (a thrown error
+    // built from input, the path of an unknown route): answer in words of our own instead.
+    const status = err.statusCode ?? 500;
+    const body = status >= 500 ? { code: 'Internal', message: 'Something went wrong on our side; try again.' } : { code: err.name.replace(/Error$/, ''), message: `request refused (${status})` };
+    // A status on every error makes restify send this one (with our body) instead of wrapping it.
+    err.statusCode = status;
+    err.toJSON = () => body;
+    return callback();
+  });
   return server;
 }
 
