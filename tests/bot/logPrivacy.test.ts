@@ -7,7 +7,7 @@ import { createHttpServer } from '../../bot/httpServer';
 import { createLogger } from '../../bot/logger';
 import { ValidatedCloudAdapter } from '../../bot/validatedAdapter';
 import { startTestApp } from '../helpers/botHttp';
-import { rawRequest } from '../helpers/rawHttp';
+import { rawRequest } from '../../bench/rawHttp';
 
 const MARKERS = ['BODY-MARKER-7f3a', 'AUTH-MARKER-91cc', 'TOKEN-MARKER-5d2e', 'HEADER-MARKER-0b8d', 'PATH-MARKER-44aa'];
 

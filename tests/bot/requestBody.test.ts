@@ -1,7 +1,7 @@
 import { gzipSync, deflateSync } from 'node:zlib';
 import type { RunningApp } from '../../bot/app';
 import { emulatorUser, startTestApp } from '../helpers/botHttp';
-import { rawRequest, rawUpgrade, withNestedField } from '../helpers/rawHttp';
+import { rawRequest, rawUpgrade, withNestedField } from '../../bench/rawHttp';
 
 const activity = (extra: Record<string, unknown> = {}) => ({
   type: 'message',

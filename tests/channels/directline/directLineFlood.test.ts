@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { nestedJson } from '../../helpers/rawHttp';
+import { nestedJson } from '../../../bench/rawHttp';
 import { fetchToken, newUserId, startDirectLineHarness, type DirectLineHarness } from './support/directLineHarness';
 
 /** The token endpoint as a client at `address` behind a proxy that sets X-Forwarded-For. */

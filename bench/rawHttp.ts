@@ -1,3 +1,4 @@
+/** Raw HTTP for the attack script and the tests: exact headers and bytes, raw Upgrade requests. */
 import { request } from 'node:http';
 import { connect } from 'node:net';
 
@@ -13,8 +14,13 @@ export function rawRequest(
   options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: (Buffer | string)[] },
 ): Promise<RawResponse> {
   const url = new URL(options.path, baseUrl);
+  const headers = { ...options.headers };
+  // Node frames a GET body only when told its length; without it the bytes would read as a second request.
+  if (options.body !== undefined && !Object.keys(headers).some((h) => /^(content-length|transfer-encoding)$/i.test(h))) {
+    headers['content-length'] = String(Buffer.byteLength(options.body));
+  }
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'POST', headers: options.headers ?? {} }, (res) => {
+    const req = request(url, { method: options.method ?? 'POST', headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
