@@ -48,6 +48,11 @@ const schema = z
     DIRECTLINE_ACTIVITIES_PER_MINUTE: int(60, 1, 100000),
     DIRECTLINE_MAX_CONVERSATIONS: int(1000, 1, 1000000),
     DIRECTLINE_IDLE_MINUTES: int(60, 1, 10080),
+    DIRECTLINE_MAX_MEMORY_MB: int(64, 1, 65536),
+    DIRECTLINE_TOKENS_PER_MINUTE: int(30, 1, 100000),
+    TRUSTED_PROXY_HEADER: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as x-forwarded-for').optional(),
+    ),
 
     WHATSAPP_APP_SECRET: optionalString,
     WHATSAPP_VERIFY_TOKEN: optionalString,
@@ -125,7 +130,13 @@ export interface Config {
     activitiesPerMinute: number;
     maxConversations: number;
     idleMinutes: number;
+    /** Bound on the stored activities of all open conversations together (serialised bytes). */
+    maxMemoryBytes: number;
+    /** Tokens (new or resumed conversations) one client address may get per minute. */
+    tokensPerMinute: number;
   };
+  /** Lower-case header a trusted reverse proxy sets to the client's address; unset: the socket's address. */
+  trustedProxyHeader?: string;
   whatsapp?: {
     appSecret: string;
     verifyToken: string;
@@ -182,7 +193,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       activitiesPerMinute: c.DIRECTLINE_ACTIVITIES_PER_MINUTE,
       maxConversations: c.DIRECTLINE_MAX_CONVERSATIONS,
       idleMinutes: c.DIRECTLINE_IDLE_MINUTES,
+      maxMemoryBytes: c.DIRECTLINE_MAX_MEMORY_MB * 1024 * 1024,
+      tokensPerMinute: c.DIRECTLINE_TOKENS_PER_MINUTE,
     },
+    trustedProxyHeader: c.TRUSTED_PROXY_HEADER?.toLowerCase(),
     whatsapp:
       c.WHATSAPP_APP_SECRET && c.WHATSAPP_VERIFY_TOKEN && c.WHATSAPP_TOKEN && c.WHATSAPP_PHONE_NUMBER_ID
         ? {

@@ -1,15 +1,26 @@
+import pino from 'pino';
 import * as restify from 'restify';
 import type { AppContext, BotRuntime } from './appContext';
+import { attachAccessLog } from './accessLog';
 import { isOwnRouteChannel, isServiceUrlAllowed, validateIncomingActivity } from './activityValidation';
+import { createBodyReader } from './requestBody';
+import { AuthenticationRefusedError, AuthenticationUnavailableError } from './validatedAdapter';
 
-/** Largest request body we parse (a 100 KB text message must still get a reply). */
+/** Largest request body we read (a 100 KB text message must still get a reply). */
 const MAX_BODY_BYTES = 1_048_576;
+/** Deepest JSON we accept; real payloads (Teams, Meta, Web Chat) nest about 10 levels. */
+const MAX_JSON_DEPTH = 32;
+/** Seconds a caller should wait when we could not fetch the signing keys. */
+const AUTH_RETRY_AFTER_SECONDS = 10;
 
 export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.Server {
-  const server = restify.createServer({ name: 'hoormij', handleUncaughtExceptions: false });
+  // restify's own logger writes whole requests (body, Authorization header) when a reply cannot
+  // be formatted: it stays silent, and bot/accessLog.ts logs what may be logged. (restify 11 takes
+  // a pino logger; @types/restify still describes bunyan.)
+  const server = restify.createServer({ name: 'hoormij', handleUncaughtExceptions: false, log: pino({ level: 'silent' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  // maxBodySize is read by restify's bodyReader, which jsonBodyParser wraps; @types/restify omits it.
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions));
+  server.use(createBodyReader({ maxBytes: MAX_BODY_BYTES, maxDepth: MAX_JSON_DEPTH }));
+  attachAccessLog(server, app.logger);
 
   server.post('/api/messages', async (req, res) => {
     const result = validateIncomingActivity(req.body);
@@ -35,15 +46,20 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     } catch (err) {
       // The turn error handler already dealt with bot errors; this is the adapter refusing the request.
       if (res.headersSent) return;
-      // botframework-connector's AuthenticationError: a missing, forged or expired token.
-      const status = (err as { statusCode?: unknown }).statusCode;
-      if (status === 401 || status === 403) {
+      if (err instanceof AuthenticationRefusedError) {
         app.logger.warn({ channelId: activity.channelId }, 'refused an activity that failed authentication');
         res.send(401, { error: 'Unauthorized' });
         return;
       }
+      if (err instanceof AuthenticationUnavailableError) {
+        // Genuine Bot Service traffic arrives here too during such an outage: ask for a retry.
+        app.logger.error({ err: { name: (err.cause as Error | undefined)?.name } }, 'could not fetch the Bot Framework signing keys');
+        res.header('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
+        res.send(503, { error: 'Authentication is unavailable for a moment; try again.' });
+        return;
+      }
       // Bot errors never get here (the turn error handler answers them): what does is the request.
-      app.logger.error({ err: { message: (err as Error).message } }, 'adapter failed to process a request');
+      app.logger.error({ err: { name: (err as Error).name } }, 'adapter failed to process a request');
       res.send(400, { error: 'The activity could not be processed.' });
     }
   });
@@ -57,9 +73,14 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     }
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
-    // Bad JSON, oversize bodies and unknown routes end here; log the shape, never the body.
-    app.logger.debug({ status: (err as { statusCode?: number }).statusCode, path: req.getPath?.() }, err.name);
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    // restify answers with the error's message, which can quote the request (a thrown error
+    // built from input, the path of an unknown route): answer in words of our own instead.
+    const status = err.statusCode ?? 500;
+    const body = status >= 500 ? { code: 'Internal', message: 'Something went wrong on our side; try again.' } : { code: err.name.replace(/Error$/, ''), message: `request refused (${status})` };
+    // A status on every error makes restify send this one (with our body) instead of wrapping it.
+    err.statusCode = status;
+    err.toJSON = () => body;
     return callback();
   });
   return server;

@@ -1,5 +1,11 @@
+import { ConfigDataError } from '../core/configData';
 import { ConfigError } from './config';
 import { startApp } from './app';
+
+/** Errors whose message says all a person running `npm start` needs: no stack trace after it. */
+function isStartupProblem(err: Error): boolean {
+  return err instanceof ConfigError || err instanceof ConfigDataError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+}
 
 /** `npm start`: run the bot until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -15,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : err.stack ?? err.message}\n`);
+  process.stderr.write(`${isStartupProblem(err) ? `HoorMij did not start: ${err.message}` : err.stack ?? err.message}\n`);
   process.exit(1);
 });

@@ -11,9 +11,44 @@ import type { ValidActivity } from './activityValidation';
  * process() would and runs the turn with the adapter's error handler.
  */
 export class ValidatedCloudAdapter extends CloudAdapter {
-  processValidated(authHeader: string, valid: ValidActivity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, withDates(valid), logic);
+  async processValidated(authHeader: string, valid: ValidActivity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    const activity = withDates(valid);
+    // Authenticated here rather than inside processActivity, so a refusal and our own outage
+    // can be told apart (botbuilder throws both, with and without a status).
+    let authenticated: Awaited<ReturnType<CloudAdapter['botFrameworkAuthentication']['authenticateRequest']>>;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      throw isOutage(err) ? new AuthenticationUnavailableError(err) : new AuthenticationRefusedError(err);
+    }
+    return this.processActivity(authenticated, activity, logic);
   }
+}
+
+/** Missing, forged, expired or misaddressed credentials: the caller's problem (401). */
+export class AuthenticationRefusedError extends Error {
+  override readonly name = 'AuthenticationRefusedError';
+  constructor(override readonly cause: unknown) {
+    super('the request did not carry valid Bot Framework credentials');
+  }
+}
+
+/** We could not fetch the OpenID metadata or signing keys: our problem, worth a retry (503). */
+export class AuthenticationUnavailableError extends Error {
+  override readonly name = 'AuthenticationUnavailableError';
+  constructor(override readonly cause: unknown) {
+    super('the Bot Framework signing keys could not be fetched');
+  }
+}
+
+/** Errors node-fetch and the network give when the metadata or key endpoint is unreachable or broken. */
+const OUTAGE_NAMES = new Set(['FetchError', 'AbortError', 'SyntaxError']);
+
+function isOutage(err: unknown): boolean {
+  const e = err as { name?: unknown; statusCode?: unknown; code?: unknown; type?: unknown };
+  // botframework-connector's AuthenticationError carries 500 when the metadata answered with an error.
+  if (typeof e.statusCode === 'number') return e.statusCode >= 500;
+  return OUTAGE_NAMES.has(String(e.name)) || e.type === 'system' || (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code));
 }
 
 const DATE_FIELDS = [

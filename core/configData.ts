@@ -22,7 +22,8 @@ function readJson<T extends z.ZodTypeAny>(dir: string, file: string, schema: T):
   const path = join(dir, file);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    // Windows editors (Notepad) save UTF-8 with a byte order mark; JSON.parse refuses it.
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new ConfigDataError(`${path}: ${(err as Error).message}`);
   }
@@ -34,13 +35,25 @@ function readJson<T extends z.ZodTypeAny>(dir: string, file: string, schema: T):
   return parsed.data;
 }
 
+/** A second entry with the same id would silently replace the first in every lookup. */
+function duplicates(file: string, what: string, items: readonly { id: string }[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { id } of items) (seen.has(id) ? twice : seen).add(id);
+  return [...twice].map((id) => `${file}: ${what} id "${id}" is used more than once; every ${what} needs its own id`);
+}
+
 export function loadConfigData(dir: string): ConfigData {
   const catalogue = readJson(dir, 'themes.json', catalogueSchema);
   const sets = readJson(dir, 'question-sets.json', questionSetsSchema);
   const projects = readJson(dir, 'projects.json', projectsSchema);
+  const errors: string[] = [
+    ...duplicates('themes.json', 'theme', catalogue.themes),
+    ...duplicates('question-sets.json', 'question set', sets.questionSets),
+    ...duplicates('projects.json', 'project', projects.projects),
+  ];
   const themes = new Map(catalogue.themes.map((t) => [t.id, t]));
   const questionSets = new Map(sets.questionSets.map((s) => [s.id, s]));
-  const errors: string[] = [];
   for (const s of sets.questionSets) {
     for (const q of s.questions) {
       if (q.type === 'scale' && !themes.has(q.theme)) errors.push(`question-sets.json: ${s.id}.${q.id} uses unknown theme "${q.theme}"`);

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { localizedText } from './localizedText';
 
@@ -29,7 +30,14 @@ export const projectSchema = z
     try {
       new Intl.DateTimeFormat('en', { timeZone: p.timeZone });
     } catch {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `unknown time zone "${p.timeZone}"` });
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `project "${p.id}": unknown time zone "${p.timeZone}"` });
+      return;
+    }
+    // Checked here, so a bad schedule stops start-up with the file and project named, not a croner TypeError later.
+    try {
+      new Cron(p.digestCron, { paused: true, timezone: p.timeZone }).stop();
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['digestCron'], message: `project "${p.id}": digestCron "${p.digestCron}" is not a valid schedule (${(err as Error).message.replace(/^CronPattern: /, '')})` });
     }
   });
 

@@ -19,7 +19,11 @@ export interface DlConversation {
   locale?: Locale;
   /** Last stored sequence number; the watermark clients hold. */
   lastSeq: number;
-  history: { seq: number; activity: DlActivity }[];
+  history: { seq: number; activity: DlActivity; bytes: number }[];
+  /** Serialised size of `history`, counted against the registry's memory bound. */
+  bytes: number;
+  /** False until the client posts its first activity: a token alone does not make a visitor. */
+  used: boolean;
   lastActiveAt: number;
   listeners: Set<ConversationListener>;
   /** Turns run one after another, so replies keep the order of the messages that caused them. */
@@ -35,25 +39,51 @@ export type CreateResult = { ok: true; conversation: DlConversation } | { ok: fa
 const MAX_HISTORY = 500;
 /** A conversation quiet for this long may make room for a new one when the registry is full. */
 const EVICTABLE_AFTER_MS = 60_000;
+/**
+ * Share of the conversations that may be unused (a token was issued, nothing posted yet). A
+ * flood of token requests only ever fills this share, and a new visitor who finds the registry
+ * full takes the place of the oldest unused conversation.
+ */
+const UNUSED_SHARE = 0.5;
+
+export interface RegistryOptions {
+  maxConversations: number;
+  idleMs: number;
+  /** Bound on the serialised size of all stored activities together. */
+  maxBytes: number;
+  clock: Clock;
+}
 
 /**
- * The open conversations of the local Direct Line. Memory is bounded three ways: a maximum
- * number of conversations, a history cap per conversation, and dropping conversations that
- * have been idle for `idleMs`. Nothing here is the record: answers live in the store and the
- * bot's state, keyed by the user pseudonym, so a dropped conversation only loses its transcript.
+ * The open conversations of the local Direct Line. Memory is bounded by a maximum number of
+ * conversations, a history cap per conversation, a bound on the bytes of all stored activities
+ * together (longest-idle conversations go first), and dropping conversations idle for `idleMs`.
+ * Nothing here is the record: answers live in the store and the bot's state, keyed by the user
+ * pseudonym, so a dropped conversation only loses its transcript; the page then starts a fresh
+ * one and says so.
  */
 export class ConversationRegistry {
   private readonly conversations = new Map<string, DlConversation>();
+  /** Unused conversations, oldest first (a Set keeps insertion order). */
+  private readonly unused = new Set<DlConversation>();
+  private totalBytes = 0;
 
-  constructor(private readonly options: { maxConversations: number; idleMs: number; clock: Clock }) {}
+  constructor(private readonly options: RegistryOptions) {}
 
   get size(): number {
     return this.conversations.size;
   }
 
+  /** Serialised bytes of all stored activities. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
   create(userId: string): CreateResult {
     this.sweep();
-    if (this.conversations.size >= this.options.maxConversations && !this.evictIdlest()) {
+    const max = this.options.maxConversations;
+    if (this.unused.size >= Math.max(1, Math.floor(max * UNUSED_SHARE))) this.dropOldestUnused();
+    if (this.conversations.size >= max && !this.dropOldestUnused() && !this.evictIdlest()) {
       return { ok: false, retryAfterSeconds: Math.ceil(EVICTABLE_AFTER_MS / 1000) };
     }
     const conversation: DlConversation = {
@@ -62,13 +92,23 @@ export class ConversationRegistry {
       started: false,
       lastSeq: 0,
       history: [],
+      bytes: 0,
+      used: false,
       lastActiveAt: this.now(),
       listeners: new Set(),
       queue: Promise.resolve(),
       posts: [],
     };
     this.conversations.set(conversation.id, conversation);
+    this.unused.add(conversation);
     return { ok: true, conversation };
+  }
+
+  /** The client posted: from now on this conversation is a visitor's, not a spare token. */
+  markUsed(conversation: DlConversation): void {
+    if (conversation.used) return;
+    conversation.used = true;
+    this.unused.delete(conversation);
   }
 
   /** The conversation, or undefined when unknown or idle past the limit (then it is dropped). */
@@ -89,9 +129,15 @@ export class ConversationRegistry {
   append(conversation: DlConversation, activity: DlActivity): DlActivity {
     const seq = ++conversation.lastSeq;
     const stored: DlActivity = { ...activity, id: `${conversation.id}|${String(seq).padStart(7, '0')}` };
-    conversation.history.push({ seq, activity: stored });
-    if (conversation.history.length > MAX_HISTORY) conversation.history.splice(0, conversation.history.length - MAX_HISTORY);
+    // A turn that was running when its conversation was dropped: nobody listens, nothing to keep.
+    if (this.conversations.get(conversation.id) !== conversation) return stored;
+    const bytes = Buffer.byteLength(JSON.stringify(stored), 'utf8');
+    conversation.history.push({ seq, activity: stored, bytes });
+    conversation.bytes += bytes;
+    this.totalBytes += bytes;
+    if (conversation.history.length > MAX_HISTORY) this.trim(conversation, conversation.history.length - MAX_HISTORY);
     this.touch(conversation);
+    this.keepWithinBytes(conversation);
     for (const listener of conversation.listeners) listener.deliver([stored], String(seq));
     return stored;
   }
@@ -141,6 +187,34 @@ export class ConversationRegistry {
     for (const conversation of [...this.conversations.values()]) this.drop(conversation);
   }
 
+  /** Drops the longest-idle other conversations until the bound holds; then trims this one's oldest activities. */
+  private keepWithinBytes(current: DlConversation): void {
+    while (this.totalBytes > this.options.maxBytes) {
+      let idlest: DlConversation | undefined;
+      for (const c of this.conversations.values()) {
+        if (c !== current && c.bytes > 0 && (!idlest || c.lastActiveAt < idlest.lastActiveAt)) idlest = c;
+      }
+      if (!idlest) break;
+      this.drop(idlest);
+    }
+    while (this.totalBytes > this.options.maxBytes && current.history.length > 1) this.trim(current, 1);
+  }
+
+  private trim(conversation: DlConversation, count: number): void {
+    for (const h of conversation.history.splice(0, count)) {
+      conversation.bytes -= h.bytes;
+      this.totalBytes -= h.bytes;
+    }
+  }
+
+  private dropOldestUnused(): boolean {
+    for (const c of this.unused) {
+      this.drop(c);
+      return true;
+    }
+    return false;
+  }
+
   private evictIdlest(): boolean {
     let idlest: DlConversation | undefined;
     for (const c of this.conversations.values()) {
@@ -156,7 +230,10 @@ export class ConversationRegistry {
   }
 
   private drop(conversation: DlConversation): void {
-    this.conversations.delete(conversation.id);
+    if (!this.conversations.delete(conversation.id)) return;
+    this.unused.delete(conversation);
+    this.totalBytes -= conversation.bytes;
+    conversation.bytes = 0;
     for (const listener of conversation.listeners) listener.close();
     conversation.listeners.clear();
   }

@@ -58,6 +58,7 @@ export class LocalDirectLine {
     this.registry = new ConversationRegistry({
       maxConversations: deps.limits.maxConversations,
       idleMs: deps.limits.idleMinutes * 60_000,
+      maxBytes: deps.limits.maxMemoryBytes,
       clock: deps.clock,
     });
     this.tokens = createTokenService(deps.clock);
@@ -122,6 +123,7 @@ export class LocalDirectLine {
     }
     const problem = activityProblem(body);
     if (problem || !isRecord(body)) return error(400, 'BadArgument', problem ?? 'not an activity');
+    this.registry.markUsed(conversation);
     if (body.type === 'typing') return { status: 200, body: { id: `${conversation.id}|typing` } };
 
     const now = this.deps.clock.now().getTime();

@@ -18,19 +18,32 @@ export function attachDirectLineStream(httpServer: Server, dl: LocalDirectLine, 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return; // someone else's upgrade
-    const check = dl.authorizeStream(match[1], url.searchParams.get('t') ?? '');
-    if (!check.ok) {
-      socket.end(`HTTP/1.1 ${check.status} ${check.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // Node hands an upgraded socket over bare: a reset client must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      refuseUpgrade(socket, 400);
       return;
     }
+    const match = STREAM_PATH.exec(url.pathname);
+    // This is the server's only WebSocket: any other upgrade is refused at once, not left open.
+    if (!match) return refuseUpgrade(socket, 404);
+    const check = dl.authorizeStream(match[1], url.searchParams.get('t') ?? '');
+    if (!check.ok) return refuseUpgrade(socket, check.status);
     const { conversation } = check;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const listener = socketListener(ws);
       const backlog = dl.registry.after(conversation, url.searchParams.get('watermark') ?? '');
-      if (backlog.length > 0) listener.deliver(backlog, dl.registry.watermark(conversation));
+      try {
+        if (backlog.length > 0) listener.deliver(backlog, dl.registry.watermark(conversation));
+      } catch (err) {
+        // The body limits make this unreachable; if it happens anyway, one stream ends, not the process.
+        logger.error({ err: { name: (err as Error).name } }, 'direct line stream replay failed');
+        ws.close(1011);
+        return;
+      }
       conversation.listeners.add(listener);
       ws.on('message', () => undefined);
       ws.on('error', (err) => logger.debug({ err: { message: err.message } }, 'direct line stream error'));
@@ -46,6 +59,14 @@ export function attachDirectLineStream(httpServer: Server, dl: LocalDirectLine, 
       wss.close();
     },
   };
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' };
+
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${REASONS[status] ?? 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  // end() waits for the client to close its half; a client that never does must not hold the socket.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 function socketListener(ws: WebSocket): ConversationListener {

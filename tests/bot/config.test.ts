@@ -23,9 +23,19 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ WHATSAPP_TOKEN: 't' }, 'WHATSAPP_APP_SECRET'],
     [{ WHATSAPP_QUIET_HOURS: '9-5' }, 'WHATSAPP_QUIET_HOURS'],
+    [{ DIRECTLINE_MAX_MEMORY_MB: '0' }, 'DIRECTLINE_MAX_MEMORY_MB'],
+    [{ DIRECTLINE_TOKENS_PER_MINUTE: 'many' }, 'DIRECTLINE_TOKENS_PER_MINUTE'],
+    [{ TRUSTED_PROXY_HEADER: 'x forwarded for' }, 'TRUSTED_PROXY_HEADER'],
   ])('stops with a message naming the variable for %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('bounds the web chat by default: 64 MB of stored activities, 30 tokens a minute per address, no proxy header trusted', () => {
+    const c = loadConfig({});
+    expect(c.directLine).toMatchObject({ maxMemoryBytes: 64 * 1024 * 1024, tokensPerMinute: 30 });
+    expect(c.trustedProxyHeader).toBeUndefined();
+    expect(loadConfig({ TRUSTED_PROXY_HEADER: 'X-Forwarded-For' }).trustedProxyHeader).toBe('x-forwarded-for');
   });
 
   it('enables WhatsApp only when all four credentials are set', () => {

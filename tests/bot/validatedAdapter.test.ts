@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { ValidActivity } from '../../bot/activityValidation';
-import { ValidatedCloudAdapter } from '../../bot/validatedAdapter';
+import { AuthenticationRefusedError, ValidatedCloudAdapter } from '../../bot/validatedAdapter';
 
 function activity(extra: Partial<Record<string, unknown>> = {}): ValidActivity {
   return {
@@ -46,7 +46,7 @@ describe('ValidatedCloudAdapter', () => {
       secured.processValidated('', activity(), async () => {
         ran = true;
       }),
-    ).rejects.toMatchObject({ statusCode: 401 });
+    ).rejects.toBeInstanceOf(AuthenticationRefusedError);
     expect(ran).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { RunningApp } from '../../bot/app';
 import type { Store } from '../../storage/port';
+import { gzipSync } from 'node:zlib';
+import { rawRequest, rawUpgrade, withNestedField } from '../../bench/rawHttp';
 import { emulatorUser, postRaw, ROOT, startTestApp, tempDataDir } from '../helpers/botHttp';
 import { openSqliteStore } from '../../storage/sqlite';
 import { pseudonymize } from '../../core/pseudonym';
@@ -105,6 +107,48 @@ describe('robustness of /api/messages', () => {
       const steady = pseudonymize(app.app.secrets.pseudonymSecret, 'emulator', 'steady-user');
       const rows = (await store.listResponsesOfParticipant(steady)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       expect(rows.map((r) => r.score)).toEqual([4, 5, 3]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('survives fuzzed content encodings, nesting depths and upgrades without a 5xx, and keeps earlier answers', async () => {
+    const user = emulatorUser(app.url, 'steady-edge');
+    for (const text of ['hallo', 'ja', 'jongere', '2']) expect((await user.send(text)).status).toBe(200);
+
+    const rand = prng(20261204);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const encodings = ['gzip', 'deflate', 'br', 'compress', 'identity', 'GZIP', 'gzip, gzip', ''];
+    const fieldsToNest = ['conversation', 'from', 'recipient', 'channelData', 'value', 'entities'];
+    const paths = ['/api/messages', '/api/whatsapp', '/api/directline/token', '/v3/directline/conversations', '/healthz', '/'];
+    const statuses = new Map<number, number>();
+    const count = (s: number) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
+    for (let i = 0; i < 150; i++) {
+      const id = `edge-${i % 9}`;
+      const depth = pick([1, 5, 20, 31, 33, 100, 2000]);
+      const text = withNestedField({ ...base(), from: { id }, conversation: { id } }, pick(fieldsToNest), depth);
+      const encoding = pick(encodings);
+      const compressed = rand() < 0.5;
+      const body = compressed ? gzipSync(text) : Buffer.from(text);
+      const r = await rawRequest(app.url, { path: pick(paths), method: 'POST', headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) }, body });
+      count(r.status);
+      // The case number makes a failure replayable with the same seed.
+      expect([i, r.status < 500]).toEqual([i, true]);
+      if (i % 10 === 0) {
+        const up = await rawUpgrade(app.url, pick(paths));
+        expect(up.closed).toBe(true);
+      }
+    }
+    expect(statuses.get(415) ?? 0).toBeGreaterThan(10);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(10);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await user.send('4')).status).toBe(200);
+
+    const store: Store = await openSqliteStore(join(dataDir, 'hoormij.sqlite'));
+    try {
+      const steady = pseudonymize(app.app.secrets.pseudonymSecret, 'emulator', 'steady-edge');
+      const rows = (await store.listResponsesOfParticipant(steady)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      expect(rows.map((r) => r.score)).toEqual([2, 4]);
     } finally {
       await store.close();
     }

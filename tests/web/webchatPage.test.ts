@@ -212,6 +212,14 @@ describe('the web chat page (chromium, headless)', () => {
       body: JSON.stringify({ userId: 'dl_someoneelse0000000000' }),
     });
     expect(other.status).toBe(200);
+    // A conversation in use (a token alone would give way to the page, see directLineFlood.test.ts).
+    const { token, conversationId } = (await other.json()) as { token: string; conversationId: string };
+    const posted = await fetch(`${h.url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hoi' }),
+    });
+    expect(posted.status).toBe(200);
 
     await page.goto(`${h.url}/`);
     await chat.status.filter({ hasText: translatorFor('nl')('web:status.busy') }).waitFor();

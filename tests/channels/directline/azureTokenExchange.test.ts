@@ -70,4 +70,12 @@ describe('POST /api/directline/token with DIRECT_LINE_SECRET (Azure mode)', () =
     expect((await fetchToken(h.url, 'not-a-dl-id')).status).toBe(400);
     expect(azure.requests).toEqual([]);
   });
+
+  it('forwards at most the per-address token limit to Azure: a flood gets 429 here, not hundreds of calls there', async () => {
+    for (let i = 0; i < 30; i++) expect((await fetchToken(h.url, newUserId())).status).toBe(200);
+    const refused = await fetchToken(h.url, newUserId());
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(azure.requests).toHaveLength(30);
+  });
 });

@@ -120,9 +120,21 @@ describe('local Direct Line limits and errors', () => {
     }
   });
 
-  it('refuses a new conversation with 429 and Retry-After when full, and makes room by evicting the idlest quiet one', async () => {
-    await start({ DIRECTLINE_MAX_CONVERSATIONS: '2' });
-    expect((await fetchToken(h.url, newUserId())).status).toBe(200);
+  it('refuses a new conversation with 429 and Retry-After when full of conversations in use, and makes room by evicting the idlest quiet one', async () => {
+    const first = await start({ DIRECTLINE_MAX_CONVERSATIONS: '2' });
+    // Conversations that only got a token give way to newcomers (directLineFlood.test.ts); these are in use.
+    const inUse = async (token: string, conversationId: string) => {
+      const r = await fetch(`${h.domain}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'hoi' }),
+      });
+      expect(r.status).toBe(200);
+    };
+    await inUse(first.token, first.conversationId);
+    const second = await fetchToken(h.url, newUserId());
+    expect(second.status).toBe(200);
+    await inUse(String(second.body.token), String(second.body.conversationId));
     const full = await fetchToken(h.url, newUserId());
     expect(full.status).toBe(429);
     expect(Number(full.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
