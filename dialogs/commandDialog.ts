@@ -46,6 +46,7 @@ export async function startCommand(turn: Turn, command: Extract<Command, { kind:
   }
   if (profile.optedOut) {
     profile.optedOut = false;
+    delete profile.stopReminded;
     await turn.app.store.setDoNotContact(turn.pseudonym, false);
     await saveParticipantRecord(turn);
   }
@@ -103,6 +104,7 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       return resume(turn);
     case 'stop':
       profile.optedOut = true;
+      delete profile.stopReminded;
       conv.pending = undefined;
       await saveParticipantRecord(turn);
       turn.log.info({ event: 'opt-out' }, 'participant stopped');

@@ -11,8 +11,9 @@ import { sendWelcome } from './welcomeDialog';
 
 /**
  * The root of the feedback conversation: commands first (they work at any moment), then a
- * pending confirmation, then the current step. After `stop` nothing is sent until `start`, with
- * one exception: a message that signals danger still gets the helplines (and nothing else).
+ * pending confirmation, then the current step. After `stop` the next message is answered once,
+ * briefly (stopped, and how to start again: silence alone looks broken); then nothing is sent
+ * until `start`, with one exception: a message that signals danger still gets the helplines.
  */
 export async function handleText(turn: Turn, text: string): Promise<void> {
   participantSpoke(turn);
@@ -29,7 +30,7 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
     return;
   }
   if (turn.profile.optedOut) {
-    await answerDangerSignal(turn, text);
+    if (!(await answerDangerSignal(turn, text))) await remindStopped(turn);
     return;
   }
   if (!turn.conv.welcomed) {
@@ -42,10 +43,17 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
   return continueStep(turn, text);
 }
 
+/** Once per opt-out: you stopped, type start to join again. */
+async function remindStopped(turn: Turn): Promise<void> {
+  if (turn.profile.stopReminded) return;
+  turn.profile.stopReminded = true;
+  await say(turn, turn.t('commands:stoppedReminder'));
+}
+
 /** An empty message or only attachments: say what works, then ask again. */
 export async function handleNonText(turn: Turn, kind: 'empty' | 'attachmentsOnly'): Promise<void> {
   participantSpoke(turn);
-  if (turn.profile.optedOut) return;
+  if (turn.profile.optedOut) return remindStopped(turn);
   if (!turn.conv.welcomed) {
     await sendWelcome(turn);
     return startFlow(turn);

@@ -61,6 +61,8 @@ export interface UserProfile {
   consentAt?: string;
   role?: Role;
   optedOut?: boolean;
+  /** After `stop` the first message is answered once (how to start again); then nothing is sent. */
+  stopReminded?: boolean;
   /** Project and team of the last valid session code. */
   project?: string;
   team?: string | null;
