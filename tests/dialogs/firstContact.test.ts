@@ -39,6 +39,31 @@ const wholeFirstContact: Transcript[] = [
 ];
 
 const transcripts: Transcript[] = [
+  ...inBothLanguages('consent is only a clear yes or no on its own: no yes inside a sentence, no typo', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja maar eerst even kijken', en: 'yes but let me look first' }, [k('consent:hint'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'jq', en: 'yse' }, [k('consent:hint'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'Ja!', en: 'Yes!' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+  ]),
+  ...inBothLanguages('one typo in a role word of five letters or more is forgiven, not in a shorter one', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'kidn', en: 'kdi' }, [k('role:hint'), k('role:ask'), roles, nothingElse]],
+    [{ nl: 'jongre', en: 'yuong person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('a parent who types the role word with a slip still gets the parent questions', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'oudr', en: 'parnet' }, [k('questions:intro.parent', { count: 5 }), q('parent-checkin', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('the number word for 1 is a score when it is the whole answer', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0)]],
+    [{ nl: 'een', en: 'one' }, [q('session-check', 1), scale, nothingElse]],
+    [{ nl: 'Eén!', en: 'One' }, [q('session-check', 2), scale, nothingElse]],
+    [{ nl: 'ik denk een 4', en: 'i think a 4' }, [q('session-check', 3), scale, nothingElse]],
+  ]),
   ...inBothLanguages('a yes to consent leads to the role and the first question', [
     ['hoi', [...welcome, k('consent:ask')]],
     [{ nl: 'Ja hoor!', en: 'Yes please' }, [k('consent:thanks'), k('role:ask')]],
@@ -120,6 +145,17 @@ describe('first contact', () => {
   it('falls back to DEFAULT_LOCALE when the channel locale is unknown', async () => {
     const user = testUser(bot, { locale: 'fr-FR' });
     expect(texts(await user.say('bonjour'))).toContain(translatorFor('nl')('consent:ask'));
+  });
+
+  it.each([
+    ['nl-NL', ['een', 'één', 'ik denk een 4', 'Vijf']],
+    ['en-US', ['one', 'One!', 'i think a 4', 'five']],
+  ] as const)('stores the number word for 1 as 1 and "ik denk een 4" as 4 (%s)', async (locale, answers) => {
+    const user = testUser(bot, { locale, user: `scores-${locale.slice(0, 2)}` });
+    for (const text of ['hoi', locale === 'nl-NL' ? 'ja' : 'yes', locale === 'nl-NL' ? 'jongere' : 'young person', ...answers]) await user.say(text);
+    const id = pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', `scores-${locale.slice(0, 2)}`);
+    const scores = (await ctx.app.store.listResponsesOfParticipant(id)).map((r) => r.score);
+    expect(scores.sort()).toEqual([1, 1, 4, 5]);
   });
 
   it('stores nothing in the domain store after a no', async () => {

@@ -17,10 +17,10 @@ const join = (code: string) => ({
 });
 
 const transcripts: Transcript[] = [
-  ...inBothLanguages('a first web chat visit with a code welcomes once, acknowledges the code and asks consent once', [
+  ...inBothLanguages('a first web chat visit with a code welcomes once, acknowledges the code, then asks consent last', [
     [opened, [k('welcome:hello', { project: demo }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
-    // Consent is still the question on screen: the acknowledgement keeps its choices instead of asking again.
-    [join('K7PX4M'), [k('commands:code.acceptedFor', { project: vlaanderen }), yesNo, nothingElse]],
+    // The question with its buttons comes after "your code is right", never above it.
+    [join('K7PX4M'), [k('commands:code.acceptedFor', { project: vlaanderen }), k('consent:ask'), yesNo, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
     [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
   ]),
