@@ -2,7 +2,7 @@ import type { Command } from '../core/commands';
 import { reprompt, startFlow } from './conversationFlow';
 import { askErase } from './eraseDialog';
 import { askLanguage, switchLanguage } from './languageDialog';
-import { showMyData } from './myDataDialog';
+import { askShowRemarks, showMyData } from './myDataDialog';
 import { saveParticipantRecord } from './participantRecord';
 import { projectOfTurn } from './projectOfTurn';
 import { applySessionCode } from './sessionCodeDialog';
@@ -14,6 +14,7 @@ export async function resume(turn: Turn): Promise<void> {
   if (turn.profile.optedOut) return;
   if (turn.conv.pending === 'language') return askLanguage(turn);
   if (turn.conv.pending === 'erase') return askErase(turn);
+  if (turn.conv.pending === 'remarks') return askShowRemarks(turn);
   return reprompt(turn);
 }
 
@@ -108,7 +109,9 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       await switchLanguage(turn, command.locale);
       return resume(turn);
     case 'myData':
-      await showMyData(turn);
+      conv.pending = undefined;
+      // The follow-up question (show what you wrote?) is the last message; the step waits for it.
+      if (await showMyData(turn)) return;
       return resume(turn);
     case 'erase':
       return askErase(turn);

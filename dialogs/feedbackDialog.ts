@@ -6,6 +6,7 @@ import { continueStep, startFlow } from './conversationFlow';
 import { answerDangerSignal } from './dangerSignal';
 import { handleEraseReply } from './eraseDialog';
 import { handleLanguageReply, switchLanguage } from './languageDialog';
+import { handleShowRemarksReply } from './myDataDialog';
 import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
@@ -23,6 +24,10 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
   if (turn.conv.pending) await answerDangerSignal(turn, text);
   if (turn.conv.pending === 'language') {
     await handleLanguageReply(turn, text);
+    return resume(turn);
+  }
+  if (turn.conv.pending === 'remarks') {
+    await handleShowRemarksReply(turn, text);
     return resume(turn);
   }
   if (turn.conv.pending === 'erase') {

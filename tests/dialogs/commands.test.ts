@@ -3,7 +3,7 @@ import { participantCode, pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, p, play, q, raw, saidLike, scale, type Step, type Transcript, channelLocaleOf } from './transcript';
+import { inBothLanguages, k, notSaid, nothingElse, p, play, q, raw, saidLike, scale, type Step, type Transcript, channelLocaleOf } from './transcript';
 
 const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
 const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
@@ -57,6 +57,25 @@ const transcripts: Transcript[] = [
     ['stop', [p('commands:stopped')]],
     ['4', [p('commands:stoppedReminder'), nothingElse]],
     ['4', 'silence'],
+  ]),
+  ...inBothLanguages('my data shows counts and dates; what was written only after asking for it', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    ['4', [q('session-check', 2)]],
+    ['4', [q('session-check', 3)]],
+    ['4', [q('session-check', 4)]],
+    [{ nl: 'Mijn mentor luistert echt', en: 'My mentor really listens' }, [k('summary:after.youth')]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.answers', { count: 5 }), saidLike({ nl: /je schreef iets/, en: /you wrote something/ }), notSaid({ nl: /mentor/, en: /mentor/ }), k('data:mine.remarksAsk'), yesNo]],
+    [{ nl: 'nee', en: 'no' }, [k('data:mine.remarksNotShown'), notSaid({ nl: /mentor/, en: /mentor/ }), nothingElse]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.remarksAsk'), yesNo]],
+    [{ nl: 'ja', en: 'yes' }, [k('data:mine.remarksTitle'), saidLike({ nl: /"Mijn mentor luistert echt"/, en: /"My mentor really listens"/ })]],
+    ['hoi', [k('commands:finished'), nothingElse]],
+  ]),
+  ...inBothLanguages('my data in the middle of the questions asks the open question again after the answer about remarks', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    ['help', [q('session-check', 1)]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.answers', { count: 1 }), notSaid({ nl: /wat je schreef/, en: /what you wrote/ }), q('session-check', 1), scale]],
   ]),
   ...inBothLanguages('the language switches mid-conversation and the question follows', [
     ...youthStart,
