@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Theme } from './catalogue';
+import { organisationSchema, type Organisation } from './organisation';
 import { projectsSchema, type Project } from './projects';
 import { questionSetsSchema, type QuestionSet } from './questionSets';
 
@@ -12,6 +13,8 @@ export interface ConfigData {
   questionSets: Map<string, QuestionSet>;
   projects: Map<string, Project>;
   defaultProject: Project;
+  /** Who runs this HoorMij (config/organisation.json); see core/organisation.ts for its contacts. */
+  organisation: Organisation;
 }
 
 export class ConfigDataError extends Error {
@@ -47,6 +50,7 @@ export function loadConfigData(dir: string): ConfigData {
   const catalogue = readJson(dir, 'themes.json', catalogueSchema);
   const sets = readJson(dir, 'question-sets.json', questionSetsSchema);
   const projects = readJson(dir, 'projects.json', projectsSchema);
+  const organisation = readJson(dir, 'organisation.json', organisationSchema);
   const errors: string[] = [
     ...duplicates('themes.json', 'theme', catalogue.themes),
     ...duplicates('question-sets.json', 'question set', sets.questionSets),
@@ -70,5 +74,5 @@ export function loadConfigData(dir: string): ConfigData {
   const defaultProject = projectMap.get(projects.defaultProject);
   if (!defaultProject) errors.push(`projects.json: defaultProject "${projects.defaultProject}" is not a project`);
   if (errors.length) throw new ConfigDataError(errors.join('\n'));
-  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject! };
+  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject!, organisation };
 }

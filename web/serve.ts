@@ -7,6 +7,7 @@ import type { AppContext } from '../bot/appContext';
 import { helplinesFor } from '../core/safeguarding/helplines';
 import { LOCALES, type Locale } from '../core/types';
 import { loadResources, toLocale } from '../locales';
+import { registerLegalPages } from './legalPages';
 
 /** web/ next to the sources, also when running from dist/web. */
 function webDir(): string {
@@ -82,6 +83,9 @@ export function registerWebChat(server: restify.Server, app: AppContext): void {
     const body = Buffer.from(JSON.stringify(texts[lng].web ?? {}), 'utf8');
     assets.set(`/locales/${lng}/web.json`, () => ({ type: 'application/json; charset=utf-8', body, cache: 'no-cache' }));
   }
+
+  // The privacy and terms pages the Teams manifest and the welcome text link to.
+  registerLegalPages(server, app, (req) => pickLocale(req, app.config.defaultLocale), dir);
 
   server.get('/', async (req, res) => {
     const page = pages.get(pickLocale(req, app.config.defaultLocale))!;

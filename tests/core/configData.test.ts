@@ -17,7 +17,7 @@ function configWith(edit: (projects: { defaultProject: string; projects: Record<
 describe('loadConfigData: mistakes an organisation can make in its config files', () => {
   it('accepts files saved with a UTF-8 byte order mark (Windows Notepad)', () => {
     const dir = configWith(() => undefined);
-    for (const file of ['projects.json', 'themes.json', 'question-sets.json']) {
+    for (const file of ['projects.json', 'themes.json', 'question-sets.json', 'organisation.json']) {
       const path = join(dir, file);
       writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
     }
