@@ -27,9 +27,13 @@ export function validUntil(expiresAt: string, timeZone: string, locale: Locale):
   return new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: 'long', timeZone }).format(new Date(expiresAt));
 }
 
-/** The two lines a professional reads out or shows at the end of a session. */
+/**
+ * The two lines a professional reads out or shows at the end of a session. Someone who types
+ * the code needs only the address, which is shorter to read out than the whole link.
+ */
 export function instructionLines(t: Translate, keyPrefix: 'sessionCode:card' | 'sessionCode:poster', link: string, code: string): [string, string] {
-  return [t(`${keyPrefix}.line1`), t(`${keyPrefix}.line2`, { link, code })];
+  const address = link.replace(/\/?\?code=.*$/, '');
+  return [t(`${keyPrefix}.line1`), t(`${keyPrefix}.line2`, { link: address, code })];
 }
 
 export function linkWarning(t: Translate, problem: LinkProblem | undefined, link: string): string | undefined {

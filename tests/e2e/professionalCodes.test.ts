@@ -92,7 +92,7 @@ describe('professionals make a session code in Teams', () => {
     expect(json).toContain(`${BASE}/?code=${code}`);
     expect(json).toContain('data:image/png;base64,');
     expect(json).toContain(nl('sessionCode:card.title', { team: 'wijkteam-noord' }));
-    expect(json).toContain(nl('sessionCode:card.line2', { link: `${BASE}/?code=${code}`, code }));
+    expect(json).toContain(nl('sessionCode:card.line2', { link: BASE, code }));
     expect(json).not.toContain(nl('sessionCode:link.missing', { url: '' }).slice(0, 20));
     expect(card.actions?.[0].data.hoormijCommand).toBe('code wijkteam-noord');
     expect(r.replies[0].summary).toContain(code);
