@@ -1,10 +1,11 @@
 import type { CardAction } from 'botbuilder';
-import { languageActions, roleActions, yesNoActions } from '../cards/choiceActions';
+import { codeProblemActions, languageActions, roleActions, yesNoActions } from '../cards/choiceActions';
 import { askQuestion, beginCheckIn, handleAnswer, nextQuestion, questionActions } from './checkInDialog';
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
 import { AFTER_CHECK_IN, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { askAfterCodeProblem } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */
@@ -29,7 +30,7 @@ export async function reprompt(turn: Turn): Promise<void> {
     case 'safeguardingContact':
       return askSafeguardingContact(turn, step.index);
     case 'awaitingCode':
-      return say(turn, turn.t(`commands:code.${step.problem}`));
+      return askAfterCodeProblem(turn, step.problem);
     case 'finished':
     case 'declined':
       return;
@@ -50,6 +51,8 @@ export function openChoices(turn: Turn): CardAction[] | undefined {
       return questionActions(turn);
     case 'safeguardingContact':
       return contactActions(t);
+    case 'awaitingCode':
+      return codeProblemActions(t);
     default:
       return undefined;
   }
@@ -85,7 +88,8 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       else await nextQuestion(turn);
       return;
     case 'awaitingCode':
-      return say(turn, turn.t(`commands:code.${step.problem}`));
+      // feedbackDialog hands these replies to answerCodeProblem; here only for completeness of the switch
+      return askAfterCodeProblem(turn, step.problem);
     case 'finished':
       return say(turn, turn.t('commands:finished'));
     case 'declined':
