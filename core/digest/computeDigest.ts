@@ -85,7 +85,7 @@ export async function computeDigest(
     freeTextRespondents: themes.writers >= k ? themes.writers : null,
     themes: themes.themes,
     hiddenThemes: themes.hidden,
-    emergent: emergentThemes(rows, data.catalogue, k),
+    emergent: emergentThemes(rows, data.catalogue, k, new Set([...themes.themes.map((th) => th.theme), ...scores.scores.map((s) => s.theme)])),
     ...alertsOf(rows, data.questionSets, k),
     ...withTeams(teamBreakdown(rows, data.themes, k)),
   };
