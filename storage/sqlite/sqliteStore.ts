@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type {
@@ -12,7 +12,7 @@ import type {
   SessionCode,
 } from '../../core/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
 import { SqliteBotStorage } from './botStateStorage';
 import { migrate } from './migrations';
 import {
@@ -71,6 +71,7 @@ export class SqliteStore implements Store {
 
   private readonly s: {
     ping: Stmt<[], unknown>;
+    healthWrite: Stmt<[string]>;
     getParticipant: Stmt<[string], ParticipantRow>;
     findParticipantByCode: Stmt<[string], ParticipantRow>;
     saveParticipant: Stmt<ReturnType<typeof participantParams>>;
@@ -105,6 +106,11 @@ export class SqliteStore implements Store {
     markDigestSent: Stmt<[string, string, string]>;
     getDigestClaim: Stmt<[string, string], DigestClaimRow>;
     markSeen: Stmt<[string, string, string]>;
+    wasSeen: Stmt<[string, string], unknown>;
+    addInbox: Stmt<[string, string, string, string]>;
+    listInbox: Stmt<[string, number], InboxEntry>;
+    completeInbox: Stmt<[string, string]>;
+    pruneInbox: Stmt<[string]>;
     recordDelivery: Stmt<[string, string, string, number | null, string]>;
     pruneSeen: Stmt<[string]>;
     pruneDeliveries: Stmt<[string]>;
@@ -137,6 +143,7 @@ export class SqliteStore implements Store {
 
     this.s = {
       ping: db.prepare('SELECT 1'),
+      healthWrite: db.prepare('INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at'),
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
       findParticipantByCode: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE code = ?`),
       saveParticipant: db.prepare(`
@@ -239,6 +246,11 @@ export class SqliteStore implements Store {
       markDigestSent: db.prepare('UPDATE digest_claims SET sent_at = ? WHERE project = ? AND week = ?'),
       getDigestClaim: db.prepare(`SELECT ${DIGEST_CLAIM_COLUMNS} FROM digest_claims WHERE project = ? AND week = ?`),
       markSeen: db.prepare('INSERT OR IGNORE INTO seen_messages (channel, id, at) VALUES (?, ?, ?)'),
+      wasSeen: db.prepare('SELECT 1 FROM seen_messages WHERE channel = ? AND id = ?'),
+      addInbox: db.prepare('INSERT OR IGNORE INTO inbox (channel, id, payload, received_at) VALUES (?, ?, ?, ?)'),
+      listInbox: db.prepare('SELECT channel, id, payload, received_at AS receivedAt FROM inbox WHERE channel = ? ORDER BY seq LIMIT ?'),
+      completeInbox: db.prepare('DELETE FROM inbox WHERE channel = ? AND id = ?'),
+      pruneInbox: db.prepare('DELETE FROM inbox WHERE received_at < ?'),
       recordDelivery: db.prepare(
         'INSERT INTO delivery_statuses (channel, message_id, status, error_code, at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -271,7 +283,9 @@ export class SqliteStore implements Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
       return result;
     };
-    this.pruneTx = db.transaction((before: string) => s.pruneSeen.run(before).changes + s.pruneDeliveries.run(before).changes);
+    this.pruneTx = db.transaction(
+      (before: string) => s.pruneSeen.run(before).changes + s.pruneDeliveries.run(before).changes + s.pruneInbox.run(before).changes,
+    );
     this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
       for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
     });
@@ -294,9 +308,25 @@ export class SqliteStore implements Store {
     migrate(this.db, this.file);
   }
 
+  /**
+   * Reachable is not enough: on a full disk every read works and every answer is lost. So a write
+   * that must commit (a read-only or broken file fails it), and room for more: free space on the
+   * file system, and pages left under max_page_count.
+   */
   async ping(): Promise<void> {
     this.assertOpen();
     this.s.ping.get();
+    this.s.healthWrite.run(new Date().toISOString());
+    const free = freeBytes(dirname(this.file));
+    if (free !== undefined && free < MIN_FREE_BYTES) {
+      throw new StoreNotWritableError(`the disk of ${this.file} is full (${free} bytes free); answers cannot be saved`);
+    }
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const limit = this.db.pragma('max_page_count', { simple: true }) as number;
+    const reusable = this.db.pragma('freelist_count', { simple: true }) as number;
+    if (pages >= limit && reusable === 0) {
+      throw new StoreNotWritableError(`${this.file} reached its page limit (max_page_count ${limit}); answers cannot be saved`);
+    }
   }
 
   async close(): Promise<void> {
@@ -475,6 +505,26 @@ export class SqliteStore implements Store {
     return this.s.markSeen.run(channel, messageId, at).changes === 1;
   }
 
+  async wasMessageSeen(channel: string, messageId: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.wasSeen.get(channel, messageId) !== undefined;
+  }
+
+  async addToInbox(e: InboxEntry): Promise<boolean> {
+    this.assertOpen();
+    return this.s.addInbox.run(e.channel, e.id, e.payload, toInstant(e.receivedAt, 'inbox receivedAt')).changes === 1;
+  }
+
+  async listInbox(channel: string, limit: number): Promise<InboxEntry[]> {
+    this.assertOpen();
+    return this.s.listInbox.all(channel, limit);
+  }
+
+  async completeInbox(channel: string, id: string): Promise<void> {
+    this.assertOpen();
+    this.s.completeInbox.run(channel, id);
+  }
+
   async recordDeliveryStatus(d: DeliveryStatus): Promise<void> {
     this.assertOpen();
     this.s.recordDelivery.run(d.channel, d.messageId, d.status, d.errorCode, d.at);
@@ -494,6 +544,23 @@ export class SqliteStore implements Store {
   async listAudit(): Promise<AuditEntry[]> {
     this.assertOpen();
     return this.s.listAudit.all();
+  }
+}
+
+/** Below this much free space a store is reported as unable to write (a write needs WAL room). */
+const MIN_FREE_BYTES = 1_048_576;
+
+export class StoreNotWritableError extends Error {
+  override readonly name = 'StoreNotWritableError';
+}
+
+/** Bytes an unprivileged writer may still use where `dir` lives; undefined where statfs is missing. */
+function freeBytes(dir: string): number | undefined {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return undefined;
   }
 }
 
