@@ -23,9 +23,9 @@ function codeWords(app: AppContext): string[] {
 
 /**
  * `code` / `sessiecode` / `code <team>` from a professional in Teams: a fresh session code for
- * their team as a card they can show or read out. Only Teams counts, because only there the
- * identity comes from the connector (TeamsInfo), not from what the message claims; on other
- * channels the message goes on to the participant dialogs like any other text.
+ * their team as a card they can show or read out. Only Teams counts, and who is asking is what
+ * Teams vouches for (bot/digestIdentity.ts), never what the message claims; on other channels
+ * the message goes on to the participant dialogs like any other text.
  */
 export function createProfessionalCommands(app: AppContext, contactOf: (locale: Locale) => string | undefined = () => undefined): TurnInterceptor {
   const words = codeWords(app);
@@ -59,7 +59,7 @@ export function createProfessionalCommands(app: AppContext, contactOf: (locale: 
   };
 
   async function membershipsOf(ctx: TurnContext): Promise<Membership[]> {
-    const identity = leadIdentityOf(ctx);
+    const identity = await leadIdentityOf(ctx, Boolean(app.config.bot.appId));
     const out: Membership[] = [];
     for (const project of app.data.projects.values()) {
       for (const [team, people] of Object.entries(project.professionals)) {

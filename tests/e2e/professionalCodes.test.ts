@@ -8,7 +8,7 @@ import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { adaptiveCardProblems, TEAMS_MESSAGE_LIMIT_BYTES } from '../helpers/adaptiveCard';
 import { emulatorUser, postRaw, replyText, ROOT, startTestApp, suggestedValues, type PostResult } from '../helpers/botHttp';
-import { FakeConnector } from './connectorServer';
+import { TeamsConnector } from '../helpers/teamsConnector';
 
 const BOTH = '22222222-aaaa-4bbb-8ccc-000000000002';
 const STRANGER = '99999999-aaaa-4bbb-8ccc-000000000009';
@@ -47,7 +47,7 @@ function codeOf(card: CardContent): string {
 }
 
 describe('professionals make a session code in Teams', () => {
-  const connector = new FakeConnector();
+  const connector = new TeamsConnector();
   let app: RunningApp;
 
   const teams = (userId: string, aadObjectId: string | undefined, locale = 'nl-NL') => ({
@@ -73,8 +73,9 @@ describe('professionals make a session code in Teams', () => {
   beforeAll(async () => {
     await connector.start();
     // TeamsInfo.getMember asks the connector; only it says who has which e-mail address.
-    connector.members.set('29:noord', { id: '29:noord', email: NOORD_EMAIL, userPrincipalName: NOORD_EMAIL });
-    connector.members.set('29:stranger', { id: '29:stranger', email: 'iemand@example.org' });
+    connector.addMember({ id: '29:noord', aadObjectId: '22222222-aaaa-4bbb-8ccc-000000000001', email: NOORD_EMAIL, userPrincipalName: NOORD_EMAIL });
+    connector.addMember({ id: '29:both', aadObjectId: BOTH });
+    connector.addMember({ id: '29:stranger', aadObjectId: STRANGER, email: 'iemand@example.org' });
     app = await startTestApp({ CONFIG_DIR: testConfigDir(), PUBLIC_BASE_URL: BASE }, { clock: new ManualClock(NOW) });
   });
   afterAll(async () => {
@@ -131,8 +132,12 @@ describe('professionals make a session code in Teams', () => {
     expect(r.replies.flatMap((a) => a.attachments ?? [])).toEqual([]);
   });
 
-  it('gives an e-mail address claimed in channelData no weight', async () => {
+  it('gives an e-mail address claimed in channelData, or an AAD object id claimed in from, no weight', async () => {
     const r = await teams('29:stranger', STRANGER).send('code', { channelData: { email: NOORD_EMAIL, tenant: { id: 'tenant-1' } } });
+    expect(replyText(r)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
+    // Without MicrosoftAppId only the connector's member look-up says who this is, not from.aadObjectId.
+    const claimed = await teams('29:stranger', BOTH).send('code');
+    expect(replyText(claimed)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
     expect(replyText(r)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
     // Someone Teams does not know as a member at all is refused too, whatever the message says.
     const unknown = await teams('29:nobody', undefined).send('code', { channelData: { email: NOORD_EMAIL } });
