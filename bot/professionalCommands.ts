@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { isListed } from '../core/digest/leadCommands';
+import { organisationContact } from '../core/organisation';
 import type { Project } from '../core/projects';
 import { parseSessionCodeRequest } from '../core/sessionCodeRequest';
 import { newSessionCodes } from '../core/sessionCodes';
@@ -27,7 +28,7 @@ function codeWords(app: AppContext): string[] {
  * Teams vouches for (bot/digestIdentity.ts), never what the message claims; on other channels
  * the message goes on to the participant dialogs like any other text.
  */
-export function createProfessionalCommands(app: AppContext, contactOf: (locale: Locale) => string | undefined = () => undefined): TurnInterceptor {
+export function createProfessionalCommands(app: AppContext): TurnInterceptor {
   const words = codeWords(app);
 
   return async (ctx) => {
@@ -41,7 +42,8 @@ export function createProfessionalCommands(app: AppContext, contactOf: (locale: 
     const t = app.translatorFor(locale);
     const mine = await membershipsOf(ctx);
     if (mine.length === 0) {
-      await ctx.sendActivity(t('sessionCode:teams.notListed', { contact: contactOf(locale) ?? t('sessionCode:teams.contactUnknown') }));
+      const contact = organisationContact(app.data.organisation);
+      await ctx.sendActivity(t('sessionCode:teams.notListed', { contact: contact.name, email: contact.email }));
       return true;
     }
     const fitting = request.team ? mine.filter((m) => m.team === request.team) : mine;

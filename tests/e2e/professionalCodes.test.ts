@@ -16,11 +16,13 @@ const NOORD_EMAIL = 'hulpverlener.noord@example.org';
 const BASE = 'https://hoormij.example.org';
 const NOW = new Date('2026-03-10T10:00:00Z');
 const nl = translatorFor('nl');
+/** The organisation's contact from config/organisation.json is who can add someone. */
+const REFUSAL = nl('sessionCode:teams.notListed', { contact: 'Servicepunt Jeugdhulp Voorbeeldstad', email: 'servicepunt@example.org' });
 const en = translatorFor('en');
 
 function testConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hoormij-config-'));
-  for (const f of ['themes.json', 'question-sets.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
+  for (const f of ['themes.json', 'question-sets.json', 'organisation.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
   const projects = JSON.parse(readFileSync(join(ROOT, 'config', 'projects.json'), 'utf8')) as { projects: { id: string; professionals?: unknown }[] };
   const demo = projects.projects.find((p) => p.id === 'demo')!;
   demo.professionals = {
@@ -128,20 +130,20 @@ describe('professionals make a session code in Teams', () => {
 
   it('refuses someone who is not listed, politely, and says who can add them', async () => {
     const r = await teams('29:stranger', STRANGER).send('code');
-    expect(replyText(r)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
+    expect(replyText(r)).toBe(REFUSAL);
     expect(r.replies.flatMap((a) => a.attachments ?? [])).toEqual([]);
   });
 
   it('gives an e-mail address claimed in channelData, or an AAD object id claimed in from, no weight', async () => {
     const r = await teams('29:stranger', STRANGER).send('code', { channelData: { email: NOORD_EMAIL, tenant: { id: 'tenant-1' } } });
-    expect(replyText(r)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
+    expect(replyText(r)).toBe(REFUSAL);
     // Without MicrosoftAppId only the connector's member look-up says who this is, not from.aadObjectId.
     const claimed = await teams('29:stranger', BOTH).send('code');
-    expect(replyText(claimed)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
-    expect(replyText(r)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
+    expect(replyText(claimed)).toBe(REFUSAL);
+    expect(replyText(r)).toBe(REFUSAL);
     // Someone Teams does not know as a member at all is refused too, whatever the message says.
     const unknown = await teams('29:nobody', undefined).send('code', { channelData: { email: NOORD_EMAIL } });
-    expect(replyText(unknown)).toBe(nl('sessionCode:teams.notListed', { contact: nl('sessionCode:teams.contactUnknown') }));
+    expect(replyText(unknown)).toBe(REFUSAL);
   });
 
   it('lets "code" through to the feedback dialogs outside Teams', async () => {
