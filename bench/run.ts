@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { benchBrowser, benchBrowserFloor, formatBrowserFigures } from './browser';
 import { benchDigest } from './digest';
 import { drive, type LoadResult } from './load';
 import { benchTagging } from './tagging';
 
-function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
+function startServer(script: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   // As `npm start`: restify 11's spdy dependency touches a deprecated binding at load (DEP0111).
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(__dirname, script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(__dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve({ child, port: (JSON.parse(line) as { port: number }).port }));
@@ -49,12 +50,29 @@ function combine(runs: LoadResult[]): LoadResult {
 const fmt = (r: LoadResult) =>
   `${r.label.padEnd(8)} ${String(r.conversations).padStart(4)} conv  ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`;
 
+async function browserSection(out: NodeJS.WritableStream, runs: number): Promise<unknown> {
+  out.write(`\n# Web chat: first question with tappable buttons, Chromium headless, median of ${runs}\n`);
+  const figures = await benchBrowser(async (dataDir) => {
+    const { child, port } = await startServer('hoormijServer.js', [dataDir]);
+    return { port, stop: () => child.kill() };
+  }, runs);
+  for (const f of figures) out.write(`${formatBrowserFigures(f)}\n`);
+  const floor = await benchBrowserFloor(runs);
+  for (const f of floor) out.write(`${formatBrowserFigures(f)}\n`);
+  return { hoormij: figures, floor };
+}
+
 /**
- * `npm run bench [-- --rounds N] [-- --quick]`: HoorMij against a bare echo bot in the same run
- * (N alternating rounds, default 2), then tagging and the digest.
+ * `npm run bench [-- --rounds N] [-- --quick] [-- --only browser]`: HoorMij against a bare echo
+ * bot in the same run (N alternating rounds, default 2), then tagging, the digest and the web
+ * chat's first question in a browser.
  */
 export async function runBenchmarks(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const quick = argv.includes('--quick');
+  if (argValue(argv, '--only') === 'browser') {
+    out.write(`\n${JSON.stringify({ browser: await browserSection(out, quick ? 1 : 3) })}\n`);
+    return 0;
+  }
   const warm = quick ? 1000 : 3000;
   const measure = quick ? 3000 : 10000;
   /**
@@ -103,6 +121,8 @@ export async function runBenchmarks(argv: string[], out: NodeJS.WritableStream):
   const digest = await benchDigest();
   out.write(`${JSON.stringify(digest)}\n`);
   results.digest = digest;
+
+  results.browser = await browserSection(out, quick ? 1 : 3);
 
   out.write(`\n${JSON.stringify(results)}\n`);
   return 0;

@@ -1,5 +1,6 @@
 import { choiceMessage, yesNoActions } from '../cards/choiceActions';
 import { matchChoice } from '../core/choiceMatching';
+import { tellPageErased } from './pageEvents';
 import { ask, say, type Turn } from './turn';
 
 /** `verwijder mijn gegevens` / `delete my data`: nothing is erased without a clear yes. */
@@ -34,4 +35,5 @@ async function erase(turn: Turn): Promise<void> {
   await say(turn, t('data:erase.done', { count: result.responses }));
   // Someone who stopped hears only that they stay stopped; anyone else learns how to come back.
   await say(turn, t(hadOptedOut ? 'data:erase.doneOptedOut' : 'data:erase.again'));
+  await tellPageErased(turn);
 }

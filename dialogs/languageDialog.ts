@@ -1,6 +1,7 @@
 import { choiceMessage, languageActions } from '../cards/choiceActions';
 import { matchLocale } from '../core/commands';
 import type { Locale } from '../core/types';
+import { tellPageLanguage } from './pageEvents';
 import { saveParticipantRecord } from './participantRecord';
 import { ask, chooseLocale, say, type Turn } from './turn';
 
@@ -14,6 +15,7 @@ export async function switchLanguage(turn: Turn, locale: Locale): Promise<void> 
   chooseLocale(turn, locale);
   await saveParticipantRecord(turn);
   await say(turn, turn.t('commands:language.switched'));
+  await tellPageLanguage(turn, locale);
 }
 
 /** The reply to askLanguage; anything else keeps the current language. */

@@ -4,6 +4,7 @@ import type { Logger } from '../bot/logger';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import type { Translate, TranslatorFactory } from '../core/translate';
 import type { Locale, Role } from '../core/types';
+import { formatForChannel } from './channelFormat';
 import type { ConversationData, UserProfile } from './state';
 import type { Vocabulary } from './vocabulary';
 
@@ -47,7 +48,7 @@ export function openedTurn(context: TurnContext): Turn | undefined {
 export async function say(turn: Turn, message: string | Partial<Activity>): Promise<void> {
   turn.conv.promptOnScreen = false;
   turn.conv.saidIn = turn.locale;
-  await turn.context.sendActivity(message);
+  await turn.context.sendActivity(formatForChannel(turn.channel, message));
 }
 
 /** Sends the prompt of the open step (a question with its choices) and remembers it is on screen. */

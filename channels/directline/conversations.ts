@@ -96,6 +96,19 @@ export class ConversationRegistry {
     return stored;
   }
 
+  /**
+   * After an erasure: forgets the transcript up to the participant's last message, keeping only
+   * the replies that followed it (the bot's "erased" and its event, for clients still to poll
+   * them). The watermark goes on, so clients carry on.
+   */
+  forgetHistoryBeforeReplies(conversation: DlConversation): void {
+    let lastFromUser = -1;
+    conversation.history.forEach((h, i) => {
+      if (h.activity.from?.role === 'user') lastFromUser = i;
+    });
+    conversation.history = conversation.history.slice(lastFromUser + 1);
+  }
+
   /** Sends an activity to open streams without storing it (typing indicators). */
   broadcast(conversation: DlConversation, activity: DlActivity): void {
     for (const listener of conversation.listeners) listener.deliver([activity]);

@@ -5,6 +5,7 @@ import type { Logger } from '../../bot/logger';
 import type { Clock } from '../../core/clock';
 import type { TranslatorFactory } from '../../core/translate';
 import type { Locale } from '../../core/types';
+import { WEB_CHAT_EVENTS } from '../../core/webChatEvents';
 import { toLocale } from '../../locales';
 import type { BotBridge } from './botBridge';
 import { ConversationRegistry, type DlActivity, type DlConversation } from './conversations';
@@ -215,8 +216,14 @@ export class LocalDirectLine {
   private deliverReply(conversation: DlConversation, reply: DlActivity): void {
     if (!reply.type || HIDDEN_TYPES.has(reply.type)) return;
     const stamped = this.stampFromBot(conversation, reply);
-    if (reply.type === 'typing') this.registry.broadcast(conversation, { ...stamped, id: randomUUID() });
-    else this.registry.append(conversation, stamped);
+    if (reply.type === 'typing') {
+      this.registry.broadcast(conversation, { ...stamped, id: randomUUID() });
+      return;
+    }
+    this.registry.append(conversation, stamped);
+    // Erased: what the participant wrote must not come back when the old ids are used again
+    // (a page that could not clear its storage, a second tab).
+    if (reply.type === 'event' && reply.name === WEB_CHAT_EVENTS.erased) this.registry.forgetHistoryBeforeReplies(conversation);
   }
 
   private appendBotText(conversation: DlConversation, key: string): void {

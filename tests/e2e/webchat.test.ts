@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/app';
 import { main } from '../../cli/main';
 import { ManualClock } from '../../core/clock';
 import { translatorFor } from '../../locales';
 import { ROOT, tempDataDir } from '../helpers/botHttp';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+import { accessibilityViolations, chatPage, CHROMIUM_ARGS, watchExternalRequests } from '../web/chatPage';
 const TOKEN_TTL_SECONDS = 60;
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'webchat-session-check.png');
 const nl = translatorFor('nl');
@@ -26,15 +25,6 @@ async function runCli(argv: string[], env: Record<string, string>): Promise<{ co
   return { code, out };
 }
 
-/** Bot messages in the transcript (Web Chat marks each activity; user bubbles are "from-user"). */
-function botBubbles(page: Page): Locator {
-  return page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-}
-
-function userBubbles(page: Page): Locator {
-  return page.locator('.webchat__bubble--from-user');
-}
-
 /**
  * A piece of a bot text that survives Web Chat's rendering: the longest run of the first line
  * without quotes or apostrophes (markdown turns them typographic) and without line breaks.
@@ -45,17 +35,6 @@ function firstLine(text: string): string {
     .split(/['"‘’“”]/)
     .reduce((a, b) => (b.length > a.length ? b : a), '')
     .trim();
-}
-
-/** Taps a suggested action by its visible title, once the bot offered it. */
-async function tap(page: Page, title: string): Promise<void> {
-  const button = page.locator('.webchat__suggested-actions button', { hasText: title }).first();
-  await button.waitFor({ state: 'visible' });
-  await button.click();
-}
-
-async function waitForBot(page: Page, text: string): Promise<void> {
-  await botBubbles(page).filter({ hasText: text }).last().waitFor({ state: 'visible' });
 }
 
 describe('the web chat page in a real browser (Debian chromium, headless)', () => {
@@ -91,13 +70,9 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     const page = await context.newPage();
     await page.clock.install();
 
-    const external: string[] = [];
+    const chat = chatPage(page);
+    const external = watchExternalRequests(page);
     const failedLocal: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') external.push(request.url());
-    });
     page.on('response', (response) => {
       if (response.status() >= 500) failedLocal.push(`${response.status()} ${new URL(response.url()).pathname}`);
     });
@@ -107,16 +82,16 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     // Open the session link: the chat starts by itself and welcomes the young person.
     await page.goto(`${running.url}/?code=${sessionCode}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
-    await waitForBot(page, firstLine(nl('welcome:hello', { project: 'Demoproject HoorMij' })).slice(0, 20));
-    await waitForBot(page, nl('commands:code.accepted'));
+    await chat.waitForBot(firstLine(nl('welcome:hello', { project: 'Demoproject HoorMij' })).slice(0, 20));
+    await chat.waitForBot(nl('commands:code.accepted'));
     // The welcome (conversationUpdate) and the join event both arrived: one welcome, consent asked once.
-    expect(await botBubbles(page).filter({ hasText: nl('welcome:privacy') }).count()).toBe(1);
-    expect(await botBubbles(page).filter({ hasText: nl('consent:ask') }).count()).toBe(1);
+    expect(await chat.bot(nl('welcome:privacy')).count()).toBe(1);
+    expect(await chat.bot(nl('consent:ask')).count()).toBe(1);
 
     // Consent and role by tapping suggested actions.
-    await tap(page, nl('consent:yes'));
-    await tap(page, nl('role:youth'));
-    await waitForBot(page, '(1/5)');
+    await chat.tap(nl('consent:yes'));
+    await chat.tap(nl('role:youth'));
+    await chat.waitForBot('(1/5)');
 
     // A tab left open past the token lifetime keeps working: move both clocks (page and server)
     // forward in steps, so the page's own refresh at half the lifetime runs each time.
@@ -130,36 +105,35 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     // The four scale questions (tapping the digit), then the open question (typing).
     const scores = [4, 5, 3, 4];
     for (const [i, score] of scores.entries()) {
-      await waitForBot(page, `(${i + 1}/5)`);
-      await tap(page, nl('scale:option', { digit: score, emoji: nl(`scale:emoji.${score}`) }));
+      await chat.waitForBot(`(${i + 1}/5)`);
+      await chat.tap(nl('scale:option', { digit: score, emoji: nl(`scale:emoji.${score}`) }));
     }
-    await waitForBot(page, '(5/5)');
+    await chat.waitForBot('(5/5)');
     const remark = 'Ik vond het fijn dat we over school praatten.';
-    const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill(remark);
-    await input.press('Enter');
-    await waitForBot(page, nl('summary:title'));
-    await userBubbles(page).filter({ hasText: remark }).waitFor();
-    await waitForBot(page, firstLine(nl('summary:after.youth')).slice(0, 20));
+    await chat.say(remark);
+    await chat.waitForBot(nl('summary:title'));
+    await chat.user(remark).waitFor();
+    await chat.waitForBot(firstLine(nl('summary:after.youth')).slice(0, 20));
     // The summary is shown once: as the card, not also as text.
-    expect(await botBubbles(page).filter({ hasText: nl('summary:intro') }).count()).toBe(1);
+    expect(await chat.bot(nl('summary:intro')).count()).toBe(1);
+    // The finished conversation with its summary card meets WCAG 2.1 AA too.
+    expect(await accessibilityViolations(page)).toEqual([]);
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-    // Web Chat scrolls inside its own box: a tall phone shows more of the finished conversation.
+    // The chat scrolls inside its own box: a tall phone shows more of the finished conversation.
     await page.setViewportSize({ width: 390, height: 1400 });
-    await page.locator('.webchat__basic-transcript__scrollable').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await chat.transcript.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 390, height: 844 });
 
     // Reload: the same conversation comes back, without asking consent again.
-    const consentAsks = await botBubbles(page).filter({ hasText: nl('consent:ask') }).count();
+    const consentAsks = await chat.bot(nl('consent:ask')).count();
     await page.reload();
-    await waitForBot(page, nl('summary:title'));
-    await userBubbles(page).filter({ hasText: remark }).waitFor();
-    expect(await botBubbles(page).filter({ hasText: nl('consent:ask') }).count()).toBe(consentAsks);
-    await page.locator('[data-id="webchat-sendbox-input"]').fill('hoi');
-    await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
-    await waitForBot(page, firstLine(nl('commands:finished')).slice(0, 20));
+    await chat.waitForBot(nl('summary:title'));
+    await chat.user(remark).waitFor();
+    expect(await chat.bot(nl('consent:ask')).count()).toBe(consentAsks);
+    await chat.say('hoi');
+    await chat.waitForBot(firstLine(nl('commands:finished')).slice(0, 20));
 
     // The language switch is visible and works: the page and the bot go on in English.
     const english = page.getByRole('button', { name: en('web:language.en') });
@@ -168,10 +142,9 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await page.title()).toBe(en('web:page.title'));
     // The bot confirms the switch, so the conversation visibly goes on in English.
-    await waitForBot(page, en('commands:language.switched'));
-    await page.locator('[data-id="webchat-sendbox-input"]').fill('hello');
-    await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
-    await waitForBot(page, firstLine(en('commands:finished')).slice(0, 20));
+    await chat.waitForBot(en('commands:language.switched'));
+    await chat.say('hello');
+    await chat.waitForBot(firstLine(en('commands:finished')).slice(0, 20));
 
     expect(external).toEqual([]);
     expect(failedLocal).toEqual([]);

@@ -25,7 +25,7 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-describe('web chat colours meet WCAG 2.1 AA', () => {
+describe('web chat colours meet WCAG 2.1 AA (the page, and the style options for an embedded Web Chat)', () => {
   it('computes contrast like the WCAG definition (black on white is 21:1)', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrast('#767676', '#ffffff')).toBeGreaterThan(4.5);
@@ -54,6 +54,14 @@ describe('web chat colours meet WCAG 2.1 AA', () => {
   });
 
   it.each([
+    ['bot message text', 'hm-text', 'hm-bubble'],
+    ['own message text', 'hm-on-brand', 'hm-brand'],
+    ['links and phone numbers in a message', 'hm-brand-dark', 'hm-bubble'],
+    ['choice buttons', 'hm-brand', 'hm-bubble'],
+    ['choice buttons on hover', 'hm-brand-dark', 'hm-choice-hover'],
+    ['times under messages', 'hm-muted', 'hm-page'],
+    ['send box placeholder', 'hm-muted', 'hm-bubble'],
+    ['not-sent note', 'hm-error', 'hm-page'],
     ['header text', 'hm-on-brand', 'hm-brand'],
     ['chosen language button', 'hm-brand-dark', 'hm-on-brand'],
     ['page text', 'hm-text', 'hm-page'],
@@ -62,7 +70,16 @@ describe('web chat colours meet WCAG 2.1 AA', () => {
     expect(contrast(cssVar(fg), cssVar(bg))).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('outlines bubbles, the text box and its border with at least 3:1 (non-text contrast)', () => {
+    expect(contrast(cssVar('hm-border'), cssVar('hm-bubble'))).toBeGreaterThanOrEqual(3);
+    expect(contrast(cssVar('hm-border'), cssVar('hm-page'))).toBeGreaterThanOrEqual(3);
+    expect(contrast(cssVar('hm-focus'), cssVar('hm-brand'))).toBeGreaterThanOrEqual(3);
+  });
+
   it('gives tap targets at least 44 px (WCAG 2.5.5)', () => {
+    for (const selector of ['.choices button', '.sendbox input', '.sendbox button']) {
+      expect(css).toMatch(new RegExp(`${selector.replace('.', '\\.')} \\{[^}]*min-height: 4[4-9]px`));
+    }
     expect(styleOptions.suggestedActionHeight).toBeGreaterThanOrEqual(44);
     expect(styleOptions.sendBoxHeight).toBeGreaterThanOrEqual(44);
     expect(css).toMatch(/\.lang button \{[^}]*min-height: 4[4-9]px/);

@@ -145,4 +145,16 @@ describe('local Direct Line limits and errors', () => {
     await c.next(isMessage('joined K7PX4M en'), 'the join acknowledgement');
     expect(c.texts().indexOf(`welcome ${userId}`)).toBeLessThan(c.texts().indexOf('joined K7PX4M en'));
   });
+
+  it('forgets what the participant wrote once the bot says their data is erased, and keeps only the replies to that', async () => {
+    const { userId, token, conversationId } = await start({});
+    const c = open({ token, domain: h.domain, userId });
+    await c.post({ type: 'message', text: 'mijn geheim' });
+    await c.next(isMessage('echo mijn geheim #1'), 'the echo');
+    await c.post({ type: 'message', text: 'erase me' });
+    await c.next((a) => a.type === 'event' && (a as { name?: string }).name === 'hoormij/erased', 'the erased event');
+    const res = await fetch(`${h.domain}/conversations/${conversationId}/activities?watermark=`, { headers: { Authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { activities: { type: string; text?: string; name?: string }[] };
+    expect(body.activities.map((a) => a.text ?? a.name)).toEqual(['erased', 'hoormij/erased']);
+  });
 });

@@ -8,13 +8,14 @@ import { createLogger } from '../../../../bot/logger';
 import { registerDirectLine } from '../../../../channels/directline';
 import { ValidatedCloudAdapter } from '../../../../bot/validatedAdapter';
 import { ManualClock } from '../../../../core/clock';
+import { WEB_CHAT_EVENTS } from '../../../../core/webChatEvents';
 import { translatorFor } from '../../../../locales';
 import { registerWebChat } from '../../../../web/serve';
 
 /**
  * A small but real bot for protocol tests: welcomes on conversationUpdate, answers messages
  * with a per-user counter kept in UserState (so continuity across conversations is visible),
- * acknowledges the page's join event, and fails on "boom".
+ * acknowledges the page's join event, fails on "boom" and plays an erasure on "erase me".
  */
 export class ProtocolTestBot extends ActivityHandler {
   constructor(userState: UserState) {
@@ -28,6 +29,11 @@ export class ProtocolTestBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       if (context.activity.text === 'boom') throw new Error('the test bot fails on purpose');
+      if (context.activity.text === 'erase me') {
+        await context.sendActivity('erased');
+        await context.sendActivity({ type: 'event', name: WEB_CHAT_EVENTS.erased });
+        return next();
+      }
       const n = ((await count.get(context, 0)) ?? 0) + 1;
       await count.set(context, n);
       await context.sendActivity({ type: 'typing' });
