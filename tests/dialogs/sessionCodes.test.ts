@@ -62,7 +62,7 @@ const transcripts: Transcript[] = [
     ['start AAAAAA', [k('commands:code.problem.expired'), codeWays]],
   ]),
   ...inBothLanguages('an expired code in a link does not trap anyone: a yes to consent, then on without a code', [
-    [opened, [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    [opened, [k('welcome:hello', { project: demo }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
     [join('AAAAAA'), [k('commands:code.problem.expired'), k('commands:code.offer'), codeWays, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('commands:code.problem.expired'), k('commands:code.offer'), codeWays, nothingElse]],
     [{ nl: 'Verder zonder code', en: 'Go on without a code' }, [k('commands:code.withoutCodeFor', { project: demo }), k('consent:ask'), yesNo, nothingElse]],
