@@ -7,6 +7,8 @@ module.exports = {
   testTimeout: 30000,
   // Silences restify's DEP0111 (process.binding) in jest and every process a test starts; nothing else.
   globalSetup: '<rootDir>/tests/helpers/quietDeprecations.js',
+  // A text missing in nl or en fails the test that looked it up (instead of showing the key).
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/missingKeys.ts'],
   // Browser and multi-process tests share two cores; keep parallelism modest.
   maxWorkers: 2,
 };

@@ -49,6 +49,18 @@ export function createI18n(): i18n {
 }
 
 const translators = new Map<Locale, Translate>();
+
+/** Told about every lookup of a text the language does not have (tests fail on it; see tests/helpers/missingKeys.ts). */
+export type MissingKeyReporter = (lng: Locale, key: string) => void;
+let missingKeyReporter: MissingKeyReporter | undefined;
+
+/**
+ * Without a reporter a missing text shows as its key (i18next's way, so a participant at least
+ * gets something); tests install one so that a missing or misspelt key fails instead.
+ */
+export function reportMissingKeys(reporter: MissingKeyReporter | undefined): void {
+  missingKeyReporter = reporter;
+}
 const VARIABLE = /\{\{(\w+)\}\}/g;
 /** i18next's plural key suffixes (the Intl.PluralRules categories). */
 const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -90,9 +102,18 @@ export const translatorFor: TranslatorFactory = (lng: Locale): Translate => {
     }
     return free;
   };
+  // The language's own text under the key, its context or one of its plural forms: the fallback
+  // language (nl) does not count, or a text missing in English would go unnoticed.
+  const hasOwnText = (key: string, context: unknown): boolean => {
+    const base = typeof context === 'string' && context !== '' ? [key, `${key}_${context}`] : [key];
+    return base.some((k) => template(k) !== null || PLURAL_SUFFIXES.some((suffix) => template(`${k}_${suffix}`) !== null));
+  };
   const translate: Translate = (key, vars) => {
     const tpl = vars && 'count' in vars && !hasNoPlurals(key, vars.context) ? null : withContext(key, vars?.context);
-    if (tpl === null) return String(t(key, vars as Record<string, unknown>));
+    if (tpl === null) {
+      if (missingKeyReporter && !hasOwnText(key, vars?.context)) missingKeyReporter(lng, key);
+      return String(t(key, vars as Record<string, unknown>));
+    }
     if (!vars) return tpl;
     return tpl.replace(VARIABLE, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
   };

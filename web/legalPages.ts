@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as restify from 'restify';
-import type { AppContext } from '../bot/appContext';
+import type { ConfigData } from '../core/configData';
 import { organisationContact, privacyOfficer } from '../core/organisation';
 import { EMERGENCY_LINE_ID, helplinesFor, type HelplineCountry } from '../core/safeguarding/helplines';
-import type { Translate } from '../core/translate';
+import type { Translate, TranslatorFactory } from '../core/translate';
 import type { Locale } from '../core/types';
 
 type Page = 'privacy' | 'terms';
+
+/** What the pages read (the composition root's AppContext has it; web/ takes no more from bot/). */
+export interface LegalPagesContext {
+  translatorFor: TranslatorFactory;
+  data: Pick<ConfigData, 'organisation' | 'projects'>;
+  config: { kAnonymity: number; retentionDays: number };
+}
 
 /** Markup built here from escaped text. */
 type Html = string;
@@ -40,7 +47,7 @@ const command = (t: Translate, word: string): string => t(`commands:words.${word
  * locales/<lng>/legal.json, the organisation from config/organisation.json; the language is
  * ?lang= first, then the browser's (as for the chat page).
  */
-export function registerLegalPages(server: restify.Server, app: AppContext, pickLocale: (req: restify.Request) => Locale, webDir: string): void {
+export function registerLegalPages(server: restify.Server, app: LegalPagesContext, pickLocale: (req: restify.Request) => Locale, webDir: string): void {
   const css = readFileSync(join(webDir, 'legal.css'));
   for (const page of ['privacy', 'terms'] as const) {
     server.get(`/${page}`, async (req, res) => {
@@ -63,11 +70,11 @@ export function registerLegalPages(server: restify.Server, app: AppContext, pick
 }
 
 /** The countries of the configured projects, each once: they decide which helplines are shown. */
-function countriesOf(app: AppContext): HelplineCountry[] {
+function countriesOf(app: LegalPagesContext): HelplineCountry[] {
   return [...new Set([...app.data.projects.values()].map((project) => project.country))];
 }
 
-export function renderLegalPage(page: Page, lng: Locale, app: AppContext): string {
+export function renderLegalPage(page: Page, lng: Locale, app: LegalPagesContext): string {
   const t = app.translatorFor(lng);
   const org = app.data.organisation;
   const countries = countriesOf(app);
@@ -80,7 +87,7 @@ export function renderLegalPage(page: Page, lng: Locale, app: AppContext): strin
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)} – ${escapeHtml(org.name)}</title><link rel="stylesheet" href="/legal.css"></head>`,
     '<body>',
-    `<nav aria-label="HoorMij">${link(`/?lang=${lng}`, t('legal:toChat'))} ${link(`/${page}?lang=${other}`, t('legal:otherLanguage'))}</nav>`,
+    `<nav aria-label="HoorMij">${link(`/?lang=${lng}`, t('legal:toChat'))} <a href="/${page}?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(t('legal:otherLanguage'))}</a></nav>`,
     '<main>',
     `<h1>${escapeHtml(title)}</h1>`,
     org.demo ? `<p class="demo" role="note">${escapeHtml(t('legal:demo', { organisation: org.name }))}</p>` : '',
@@ -92,7 +99,7 @@ export function renderLegalPage(page: Page, lng: Locale, app: AppContext): strin
   ].join('\n');
 }
 
-function privacyBody(t: Translate, app: AppContext, countries: HelplineCountry[]): Html {
+function privacyBody(t: Translate, app: LegalPagesContext, countries: HelplineCountry[]): Html {
   const org = app.data.organisation;
   const officer = privacyOfficer(org);
   const rights = (
@@ -122,7 +129,7 @@ function privacyBody(t: Translate, app: AppContext, countries: HelplineCountry[]
   ].join('\n');
 }
 
-function termsBody(t: Translate, app: AppContext, countries: HelplineCountry[]): Html {
+function termsBody(t: Translate, app: LegalPagesContext, countries: HelplineCountry[]): Html {
   const org = app.data.organisation;
   return [
     p(t('legal:terms.intro', { organisation: org.name })),
@@ -157,7 +164,7 @@ function helplinesSection(t: Translate, countries: HelplineCountry[], heading?: 
   return parts.join('\n');
 }
 
-function contactSection(t: Translate, app: AppContext): Html {
+function contactSection(t: Translate, app: LegalPagesContext): Html {
   const contact = organisationContact(app.data.organisation);
   const officer = privacyOfficer(app.data.organisation);
   const items: Html[] = [escapeHtml(contact.name), line(t, 'legal:contact.email', {}, { email: mail(contact.email) })];
