@@ -31,9 +31,11 @@ export function validUntil(expiresAt: string, timeZone: string, locale: Locale):
  * The two lines a professional reads out or shows at the end of a session. Someone who types
  * the code needs only the address, which is shorter to read out than the whole link.
  */
-export function instructionLines(t: Translate, keyPrefix: 'sessionCode:card' | 'sessionCode:poster', link: string, code: string): [string, string] {
+export function instructionLines(t: Translate, on: 'card' | 'poster', link: string, code: string): [string, string] {
   const address = link.replace(/\/?\?code=.*$/, '');
-  return [t(`${keyPrefix}.line1`), t(`${keyPrefix}.line2`, { link: address, code })];
+  return on === 'card'
+    ? [t('sessionCode:card.line1'), t('sessionCode:card.line2', { link: address, code })]
+    : [t('poster:line1'), t('poster:line2', { link: address, code })];
 }
 
 export function linkWarning(t: Translate, problem: LinkProblem | undefined, link: string): string | undefined {
@@ -48,7 +50,7 @@ export function renderSessionCodeCard(i: SessionCodeCardInput, t: Translate): Ad
   const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
   const title = i.team ? t('sessionCode:card.title', { team: i.team }) : t('sessionCode:card.titleNoTeam', { project: i.projectName });
   const warning = linkWarning(t, i.linkProblem, i.link);
-  const [line1, line2] = instructionLines(t, 'sessionCode:card', i.link, i.code);
+  const [line1, line2] = instructionLines(t, 'card', i.link, i.code);
   const facts = [
     { title: t('sessionCode:card.project'), value: i.projectName },
     ...(i.team ? [{ title: t('sessionCode:card.team'), value: i.team }] : []),

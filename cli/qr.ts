@@ -52,7 +52,7 @@ export async function runQr(args: QrArgs, stdout: NodeJS.WritableStream, warning
         files.push(file);
       }
     }
-    stdout.write(`${t('sessionCode:poster.saved', { files: files.join(', ') })}\n${link}\n`);
+    stdout.write(`${t('poster:saved', { files: files.join(', ') })}\n${link}\n`);
     return 0;
   }
   if (!args.out) {

@@ -85,7 +85,7 @@ describe('hoormij qr --poster', () => {
       const t = translatorFor(lang);
       const content = streamOf(objects[3]).toString('latin1');
       const project = lang === 'nl' ? 'Demo residenti\\353le jeugdhulp Vlaanderen' : 'Flanders residential care demo';
-      for (const shown of [t('sessionCode:poster.title'), `(${code})`, project, `start\\240${code}`, t('sessionCode:poster.privacy').split(' ')[0]]) expect(content).toContain(shown);
+      for (const shown of [t('poster:title'), `(${code})`, project, `start\\240${code}`, t('poster:privacy').split(' ')[0]]) expect(content).toContain(shown);
       const image = /\/Width (\d+)/.exec(objects[6])!;
       const side = Number(image[1]);
       const pixels = streamOf(objects[6]);
