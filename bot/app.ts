@@ -15,6 +15,7 @@ import { loadConfig } from './config';
 import { createDigestCommands, startDigestScheduler } from './digest';
 import { createFeedbackBot } from './feedbackBot';
 import { createHttpServer } from './httpServer';
+import { createProfessionalCommands } from './professionalCommands';
 import { createLogger, type Logger } from './logger';
 import { startRetentionJob } from './retentionJob';
 import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
@@ -68,7 +69,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // The bot needs the interceptors and the notifier, which need the runtime: fill it in two steps.
   const runtime = { adapter } as { adapter: ValidatedCloudAdapter; bot: ActivityHandler };
   runtime.bot = createFeedbackBot(app, {
-    interceptors: [createDigestCommands(app, runtime)],
+    interceptors: [createDigestCommands(app, runtime), createProfessionalCommands(app)],
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),
   });
 

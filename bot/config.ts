@@ -109,6 +109,8 @@ export interface Config {
   storage: 'sqlite' | 'cosmos';
   logLevel: Raw['LOG_LEVEL'];
   publicBaseUrl: string;
+  /** False when PUBLIC_BASE_URL is missing and publicBaseUrl is this machine's localhost. */
+  publicBaseUrlSet: boolean;
   defaultLocale: 'nl' | 'en';
   bot: {
     appId?: string;
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: c.STORAGE,
     logLevel: c.LOG_LEVEL,
     publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,
+    publicBaseUrlSet: c.PUBLIC_BASE_URL !== undefined,
     defaultLocale: c.DEFAULT_LOCALE,
     bot: {
       appId: c.MicrosoftAppId,

@@ -36,6 +36,11 @@ export function languageActions(t: Translate): CardAction[] {
   return LOCALES.map((l) => imBack(t(`commands:languageName.${l}`)));
 }
 
+/** After a session code failed: go on with the project's default, or type another code. */
+export function codeProblemActions(t: Translate): CardAction[] {
+  return [imBack(t('commands:code.withoutCode')), imBack(t('commands:code.newCode'))];
+}
+
 /** A text message with the given choices as suggested actions. */
 export function choiceMessage(text: string, actions: CardAction[]): Partial<Activity> {
   return MessageFactory.suggestedActions(actions, text);

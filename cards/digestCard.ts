@@ -1,6 +1,7 @@
 import type { Digest, GroupCell, RecurringTheme, ThemeScore } from '../core/digest/types';
 import type { Translate } from '../core/translate';
 import { digestFormat, type DigestFormat } from './digestFormat';
+import { teamLines } from './digestTeams';
 
 /** Teams refuses messages of about 28 KB; stay well below with room for the activity around it. */
 export const CARD_MAX_BYTES = 24_000;
@@ -67,13 +68,24 @@ function scoreRow(f: DigestFormat, s: ThemeScore, details: boolean): Element {
   };
 }
 
+/** "Per team": a fact per group, after the scores they break down. */
+function teamSection(f: DigestFormat, d: Digest): Element[] {
+  const lines = teamLines(f, d);
+  if (lines.length === 0) return [];
+  return [
+    heading(f.t('digest:teams.title')),
+    note(f.t('digest:teams.note', { k: d.k })),
+    { type: 'FactSet', facts: lines.map((l) => ({ title: l.label, value: l.text })) },
+  ];
+}
+
 function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): Element {
-  const mix = th.sentiment.map((c) => `${f.group('sentiment', c.key)} ${c.respondents}`).join(', ');
+  const tone = f.tone(th.sentiment);
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
     note(`${f.t('digest:themes.line', { people: f.people(th.respondents), share: f.percent(th.share) })} · ${f.trendWords(th.direction)}`),
   ];
-  if (mix) items.push(note(f.t('digest:themes.sentiment', { mix })));
+  if (tone) items.push(note(tone));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));
   return { type: 'Container', spacing: 'Medium', items };
 }
@@ -112,6 +124,7 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
   if (d.scores.length === 0) body.push(note(t('digest:scores.empty')));
   for (const s of d.scores) body.push(scoreRow(f, s, details));
   if (d.hiddenScores > 0) body.push(note(t('digest:scores.hidden', { count: d.hiddenScores })));
+  body.push(...teamSection(f, d));
 
   body.push(heading(t('digest:themes.title')));
   if (d.freeTextRespondents !== null) body.push(note(t('digest:themes.writers', { people: f.people(d.freeTextRespondents) })));
@@ -131,7 +144,8 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
       { title: t('digest:alerts.safeguarding'), value: f.count(d.safeguardingSignals, d.k) },
     ],
   });
-  body.push(note(t('digest:alerts.safeguardingNote')), note(t('digest:privacy', { k: d.k })));
+  if (d.safeguardingSignals.kind !== 'none') body.push(note(t('digest:alerts.safeguardingNote')));
+  body.push(note(t('digest:privacy', { k: d.k })));
   return card;
 }
 

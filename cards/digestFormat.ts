@@ -1,4 +1,4 @@
-import type { Direction, GuardedCount } from '../core/digest/types';
+import type { Direction, GuardedCount, SentimentCell } from '../core/digest/types';
 import { OTHER } from '../core/digest/types';
 import type { LocalizedText, Translate } from '../core/translate';
 import { LOCALES, type Locale } from '../core/types';
@@ -16,6 +16,8 @@ export interface DigestFormat {
   arrow(d: Direction | null): string;
   trendWords(d: Direction | null): string;
   date(isoDate: string): string;
+  /** How people wrote about a theme as a sentence: "8 mensen schreven er negatief over, 3 positief." */
+  tone(cells: readonly SentimentCell[]): string | undefined;
 }
 
 const ARROWS: Record<Direction, string> = { up: '↑', down: '↓', flat: '→' };
@@ -44,5 +46,13 @@ export function digestFormat(t: Translate): DigestFormat {
     arrow: (d) => (d ? ARROWS[d] : ''),
     trendWords: (d) => t(`digest:trend.${d ?? 'new'}`),
     date: (iso) => day.format(new Date(`${iso}T00:00:00Z`)),
+    tone: (cells) => {
+      const sorted = [...cells].sort((a, b) => b.respondents - a.respondents);
+      if (sorted.length === 0) return undefined;
+      const word = (c: SentimentCell) => t(`digest:tone.${c.key === OTHER ? 'merged' : c.key}`);
+      const [first, ...rest] = sorted;
+      const parts = [t('digest:tone.first', { count: first.respondents, tone: word(first) }), ...rest.map((c) => t('digest:tone.more', { count: c.respondents, tone: word(c) }))];
+      return `${parts.join(', ')}.`;
+    },
   };
 }

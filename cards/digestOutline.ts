@@ -1,6 +1,7 @@
 import type { Digest, GroupCell, GuardedCount } from '../core/digest/types';
 import type { Translate } from '../core/translate';
 import { digestFormat, type DigestFormat } from './digestFormat';
+import { teamLines } from './digestTeams';
 
 /** The digest as plain blocks, so markdown and plain text say exactly the same. */
 export type Block =
@@ -55,17 +56,22 @@ export function digestOutline(d: Digest, t: Translate): Block[] {
     });
   }
   if (d.hiddenScores > 0) out.push({ kind: 'note', text: t('digest:scores.hidden', { count: d.hiddenScores }) });
+  const teams = teamLines(f, d);
+  if (teams.length) {
+    out.push({ kind: 'heading', text: t('digest:teams.title') }, { kind: 'note', text: t('digest:teams.note', { k: d.k }) });
+    for (const line of teams) out.push({ kind: 'item', label: line.label, text: line.text });
+  }
 
   out.push({ kind: 'heading', text: t('digest:themes.title') });
   if (d.freeTextRespondents !== null) out.push({ kind: 'note', text: t('digest:themes.writers', { people: f.people(d.freeTextRespondents) }) });
   if (d.themes.length === 0) out.push({ kind: 'note', text: t('digest:themes.empty', { k: d.k }) });
   for (const th of d.themes) {
-    const mix = th.sentiment.map((c) => `${f.group('sentiment', c.key)} ${c.respondents}`).join(', ');
+    const tone = f.tone(th.sentiment);
     out.push({
       kind: 'item',
       label: `${f.label(th.label)} ${f.arrow(th.direction)}`.trim(),
       text: `${t('digest:themes.line', { people: f.people(th.respondents), share: f.percent(th.share) })}; ${f.trendWords(th.direction)}.${
-        mix ? ` ${t('digest:themes.sentiment', { mix })}.` : ''
+        tone ? ` ${tone}` : ''
       }`,
     });
     for (const q of th.quotes) out.push({ kind: 'quote', text: q.text });
@@ -80,7 +86,7 @@ export function digestOutline(d: Digest, t: Translate): Block[] {
   out.push(countItem(f, t('digest:alerts.sessionChecks'), d.sessionChecks, d.k));
   out.push(countItem(f, t('digest:alerts.lowScores'), d.lowScoreChecks, d.k));
   out.push(countItem(f, t('digest:alerts.safeguarding'), d.safeguardingSignals, d.k));
-  out.push({ kind: 'note', text: t('digest:alerts.safeguardingNote') });
+  if (d.safeguardingSignals.kind !== 'none') out.push({ kind: 'note', text: t('digest:alerts.safeguardingNote') });
   out.push({ kind: 'note', text: t('digest:privacy', { k: d.k }) });
   return out;
 }

@@ -1,6 +1,7 @@
 import { isValidWeek } from '../core/isoWeek';
 import { ConfigError } from '../bot/config';
 import { ConfigDataError } from '../core/configData';
+import { isSessionCode, normalizeSessionCode } from '../core/sessionCodes';
 import { LOCALES, type Locale } from '../core/types';
 import { createThemeTagger } from '../core/themes/tagger';
 import { parseOptions, positiveInt, UsageError } from './args';
@@ -10,20 +11,38 @@ import { runDemoData } from './demoData';
 import { runDigest } from './digest';
 import { runErase } from './erase';
 import { runExport } from './export';
-import { runQr } from './qr';
+import { runQr, type QrArgs } from './qr';
 import { runTeamsPackage } from './teamsPackage';
 import { runThemes } from './themes';
 
-type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream) => Promise<number>;
+type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream) => Promise<number>;
 
 const commands: Record<string, Command> = {
   export: runExport,
   code: runCode,
   erase: runErase,
-  qr: async (argv, ctx, stdout) => {
-    const o = parseOptions(argv, { code: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' } });
+  qr: async (argv, ctx, stdout, stderr) => {
+    const o = parseOptions(argv, {
+      code: { type: 'string' },
+      'base-url': { type: 'string' },
+      out: { type: 'string' },
+      poster: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    });
     if (!o.code) throw new UsageError(ctx.t('cli:qr.usage'));
-    return runQr({ code: o.code, baseUrl: o['base-url'] ?? ctx.config.publicBaseUrl, out: o.out, lang: ctx.config.defaultLocale }, stdout);
+    if (o.lang && !(LOCALES as readonly string[]).includes(o.lang)) throw new UsageError(ctx.t('cli:badLang'));
+    const lang = o.lang as Locale | undefined;
+    let poster: QrArgs['poster'];
+    if (o.poster) {
+      // The poster names the project: the code must be one this installation made.
+      const found = isSessionCode(o.code) ? await (await ctx.store()).getSessionCode(normalizeSessionCode(o.code)) : undefined;
+      const project = found && ctx.data.projects.get(found.project);
+      if (isSessionCode(o.code) && !project) throw new UsageError(ctx.t('cli:qr.unknownCode', { code: o.code }));
+      if (project) poster = { projectName: project.name, langs: lang ? [lang] : undefined };
+    }
+    const baseUrl = o['base-url'] ?? ctx.config.publicBaseUrl;
+    const baseUrlConfigured = o['base-url'] !== undefined || ctx.config.publicBaseUrlSet;
+    return runQr({ code: o.code, baseUrl, baseUrlConfigured, out: o.out, lang: lang ?? ctx.config.defaultLocale, poster }, stdout, stderr);
   },
   digest: async (argv, ctx, stdout) => {
     const o = parseOptions(argv, {
@@ -97,7 +116,7 @@ export async function main(argv: string[], env?: NodeJS.ProcessEnv, stdout: Node
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   try {
-    return await command(rest, ctx, stdout);
+    return await command(rest, ctx, stdout, stderr);
   } catch (err) {
     if (err instanceof UsageError) {
       stderr.write(`${err.message}\n`);

@@ -18,6 +18,13 @@ export const projectSchema = z
     questionSets: z.object({ youth: z.string(), parent: z.string() }).strict(),
     teams: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).default([]),
     leads: z.array(leadSchema).default([]),
+    /**
+     * Per team, who may hand out session codes from Teams (matched like leads). A team missing
+     * here has no professionals yet; the operator's `npx hoormij code` still works for it.
+     */
+    professionals: z.record(z.string(), z.array(leadSchema)).default({}),
+    /** How long a session code a professional makes in Teams stays valid. */
+    sessionCodeValidDays: z.number().int().min(1).max(365).default(30),
     /** Weekly digest schedule (croner pattern, project time zone). */
     digestCron: z.string().default('0 8 * * 1'),
     /** Someone in Teams who gets an alert at once when a young person asks to be contacted. */
@@ -38,6 +45,9 @@ export const projectSchema = z
       new Cron(p.digestCron, { paused: true, timezone: p.timeZone }).stop();
     } catch (err) {
       ctx.addIssue({ code: 'custom', path: ['digestCron'], message: `project "${p.id}": digestCron "${p.digestCron}" is not a valid schedule (${(err as Error).message.replace(/^CronPattern: /, '')})` });
+    }
+    for (const team of Object.keys(p.professionals)) {
+      if (!p.teams.includes(team)) ctx.addIssue({ code: 'custom', path: ['professionals', team], message: `"${team}" is not one of the project's teams` });
     }
   });
 

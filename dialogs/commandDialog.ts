@@ -1,12 +1,16 @@
+import { choiceMessage, codeProblemActions } from '../cards/choiceActions';
+import { matchChoice } from '../core/choiceMatching';
 import type { Command } from '../core/commands';
+import { parseSessionCode } from '../core/sessionCodes';
 import { reprompt, startFlow } from './conversationFlow';
 import { askErase } from './eraseDialog';
 import { askLanguage, switchLanguage } from './languageDialog';
 import { askShowRemarks, showMyData } from './myDataDialog';
 import { saveParticipantRecord } from './participantRecord';
 import { projectOfTurn } from './projectOfTurn';
-import { applySessionCode } from './sessionCodeDialog';
-import { say, type Turn } from './turn';
+import { answerDangerSignal } from './dangerSignal';
+import { applySessionCode, askAfterCodeProblem } from './sessionCodeDialog';
+import { ask, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
 /** Re-asks what was open before the command: a pending confirmation, else the current step. */
@@ -71,8 +75,7 @@ async function startWithCode(turn: Turn, code: string | undefined): Promise<void
     // A run under way keeps its project; anything else waits, so the default project is
     // never used in place of a code that failed.
     if (runUnderWay) return sayThenAskAgain(turn, problem);
-    conv.step = { kind: 'awaitingCode', problem: check };
-    return say(turn, problem);
+    return askAfterCodeProblem(turn, check);
   }
   const { project } = projectOfTurn(turn);
   const accepted =
@@ -85,6 +88,27 @@ async function startWithCode(turn: Turn, code: string | undefined): Promise<void
     kind === 'consent' || kind === 'role' || kind === 'safeguardingContact' || (kind === 'question' && conv.run?.sessionCode === code);
   if (keepOpen) return sayThenAskAgain(turn, accepted);
   await say(turn, accepted);
+  return startFlow(turn);
+}
+
+/**
+ * A reply after a code failed: another code, "go on without a code" (the project's default,
+ * now a choice the person made), "type another code", or anything else (a "yes" to a consent
+ * question still on screen), which gets what happened and both ways on again.
+ */
+export async function answerCodeProblem(turn: Turn, text: string): Promise<void> {
+  const { t, conv } = turn;
+  if (conv.step?.kind !== 'awaitingCode') return;
+  const problem = conv.step.problem;
+  await answerDangerSignal(turn, text);
+  const code = parseSessionCode(text);
+  if (code) return startWithCode(turn, code);
+  const choice = matchChoice(text, turn.vocabulary.codeProblem);
+  if (choice === 'newCode') return ask(turn, choiceMessage(t('commands:code.typeCode'), codeProblemActions(t)));
+  if (choice !== 'withoutCode') return askAfterCodeProblem(turn, problem);
+  conv.step = undefined;
+  turn.log.info({ event: 'session-code-skipped', problem }, 'participant went on without a code');
+  await say(turn, t('commands:code.withoutCodeFor', { project: projectOfTurn(turn).project.name[turn.locale] }));
   return startFlow(turn);
 }
 

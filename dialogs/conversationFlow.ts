@@ -3,6 +3,7 @@ import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
 import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact } from './safeguardingContactDialog';
+import { askAfterCodeProblem } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */
@@ -27,7 +28,7 @@ export async function reprompt(turn: Turn): Promise<void> {
     case 'safeguardingContact':
       return askSafeguardingContact(turn, step.index);
     case 'awaitingCode':
-      return say(turn, turn.t(`commands:code.${step.problem}`));
+      return askAfterCodeProblem(turn, step.problem);
     case 'finished':
     case 'declined':
       return;
@@ -64,7 +65,8 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       else await nextQuestion(turn);
       return;
     case 'awaitingCode':
-      return say(turn, turn.t(`commands:code.${step.problem}`));
+      // feedbackDialog hands these replies to answerCodeProblem; here only for completeness of the switch
+      return askAfterCodeProblem(turn, step.problem);
     case 'finished':
       return say(turn, turn.t('commands:finished'));
     case 'declined':

@@ -1,7 +1,7 @@
 import { parseCommand } from '../core/commands';
 import { parseSessionCode } from '../core/sessionCodes';
 import type { Locale } from '../core/types';
-import { resume, runCommand, startCommand } from './commandDialog';
+import { answerCodeProblem, resume, runCommand, startCommand } from './commandDialog';
 import { continueStep, startFlow } from './conversationFlow';
 import { answerDangerSignal } from './dangerSignal';
 import { handleEraseReply } from './eraseDialog';
@@ -45,6 +45,7 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
     await sendWelcome(turn);
     return startFlow(turn);
   }
+  if (turn.conv.step?.kind === 'awaitingCode') return answerCodeProblem(turn, text);
   return continueStep(turn, text);
 }
 

@@ -18,6 +18,8 @@ export interface Vocabulary {
   scaleWords: ChoiceOption<string>[];
   /** Whole-message answers that skip the open question ("nee", "skip"). */
   openSkip: string[];
+  /** The two ways on after a session code failed. */
+  codeProblem: ChoiceOption<'withoutCode' | 'newCode'>[];
 }
 
 function words(translators: Translate[], key: string): string[] {
@@ -57,5 +59,9 @@ export function buildVocabulary(translatorFor: TranslatorFactory): Vocabulary {
     scale,
     scaleWords,
     openSkip: [...words(ts, 'questions:words.openSkip'), ...words(ts, 'questions:skip')],
+    codeProblem: [
+      { value: 'withoutCode', phrases: [...words(ts, 'commands:words.withoutCode'), ...words(ts, 'commands:code.withoutCode')] },
+      { value: 'newCode', phrases: [...words(ts, 'commands:words.newCode'), ...words(ts, 'commands:code.newCode')] },
+    ],
   };
 }

@@ -5,6 +5,7 @@ import { alertsOf } from './alerts';
 import { emergentThemes } from './emergentThemes';
 import { participationOf } from './participation';
 import { recurringThemes } from './recurringThemes';
+import { teamBreakdown } from './teamBreakdown';
 import { themeScores } from './themeScores';
 import { TREND_WEEKS } from './trend';
 import type { Digest } from './types';
@@ -15,6 +16,8 @@ export const TOP_THEMES = 5;
 export class DigestInputError extends Error {
   override readonly name = 'DigestInputError';
 }
+
+const withTeams = (teams: Digest['teams']) => (teams ? { teams } : {});
 
 function isoDate(y: number, m: number, d: number): string {
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
@@ -82,7 +85,8 @@ export async function computeDigest(
     freeTextRespondents: themes.writers >= k ? themes.writers : null,
     themes: themes.themes,
     hiddenThemes: themes.hidden,
-    emergent: emergentThemes(rows, data.catalogue, k),
+    emergent: emergentThemes(rows, data.catalogue, k, new Set([...themes.themes.map((th) => th.theme), ...scores.scores.map((s) => s.theme)])),
     ...alertsOf(rows, data.questionSets, k),
+    ...withTeams(teamBreakdown(rows, data.themes, k)),
   };
 }

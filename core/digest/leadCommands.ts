@@ -16,6 +16,10 @@ export type LeadVocabulary = Record<Locale, Record<'digest' | 'subscribe' | 'now
 /** Teams puts "<at>HoorMij</at>" in front of a message that mentions the bot in a team. */
 const MENTION = /<at>[^<]*<\/at>/gi;
 
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ');
+}
+
 function startsWith(tokens: string[], phrase: string[]): boolean {
   return phrase.length > 0 && phrase.length <= tokens.length && phrase.every((w, i) => tokens[i] === w);
 }
@@ -46,7 +50,7 @@ function projectOf(rest: string[]): string | undefined {
  */
 export function parseLeadCommand(text: string | undefined, vocab: LeadVocabulary): LeadCommand | undefined {
   if (!text) return undefined;
-  const normalized = normalizeText(text.replace(MENTION, ' '));
+  const normalized = normalizeText(withoutMentions(text));
   if (normalized === '' || normalized.length > 120) return undefined;
   const tokens = normalized.split(' ');
   const safeguarding = leading(tokens, vocab, 'safeguarding');

@@ -36,6 +36,22 @@ export interface Digest {
   lowScoreChecks: GuardedCount;
   /** Flagged free text (never its content). */
   safeguardingSignals: GuardedCount;
+  /** Per team, each group of at least k respondents; absent when no such split exists this week. */
+  teams?: TeamBreakdown;
+}
+
+export interface TeamBreakdown {
+  /** A team id, "_none" (answers without a team) or OTHER (the teams merged to reach k). */
+  teams: TeamCell[];
+  /** The themes every group has k respondents for, in catalogue order. */
+  themes: { theme: ThemeId; label: LocalizedText }[];
+}
+
+export interface TeamCell {
+  key: string;
+  respondents: number;
+  /** One per entry of TeamBreakdown.themes, in the same order. */
+  averages: { theme: ThemeId; average: number }[];
 }
 
 export interface Totals {

@@ -9,6 +9,7 @@ const DAY = 86_400_000;
 const demo = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
 const vlaanderen = { nl: 'Demo residentiële jeugdhulp Vlaanderen', en: 'Flanders residential care demo' };
 const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
+const codeWays = { suggestedKeys: ['commands:code.withoutCode', 'commands:code.newCode'] };
 /** What the local Direct Line sends when the web chat opens a conversation. */
 const opened = { activity: { type: 'conversationUpdate', membersAdded: [{ id: 'u1', name: '' }, { id: 'bot', name: '' }], text: undefined } };
 /** The web chat page's join event for a new conversation, in the language of the page. */
@@ -50,15 +51,34 @@ const transcripts: Transcript[] = [
     [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
     [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0)]],
   ]),
-  ...inBothLanguages('an unknown code says what to do and starts nothing', [
-    ['start ZZZZZZ', [k('welcome:privacy'), k('commands:code.unknown')]],
-    ['start 2345AB', [k('commands:code.unknown')]],
-    [{ nl: 'ja', en: 'yes' }, [k('commands:code.unknown')]],
+  ...inBothLanguages('an unknown code says what happened, offers both ways on and starts nothing', [
+    ['start ZZZZZZ', [k('welcome:privacy'), k('commands:code.problem.unknown'), k('commands:code.offer'), codeWays]],
+    ['start 2345AB', [k('commands:code.problem.unknown'), codeWays]],
+    [{ nl: 'ja', en: 'yes' }, [k('commands:code.problem.unknown'), k('commands:code.offer'), codeWays, nothingElse]],
     ['start', [k('consent:ask')]],
   ]),
   ...inBothLanguages('an expired code says so', [
-    ['start OLDC0D', [k('commands:code.invalid')]],
-    ['start AAAAAA', [k('commands:code.expired')]],
+    ['start OLDC0D', [k('commands:code.problem.invalid')]],
+    ['start AAAAAA', [k('commands:code.problem.expired'), codeWays]],
+  ]),
+  ...inBothLanguages('an expired code in a link does not trap anyone: a yes to consent, then on without a code', [
+    [opened, [k('welcome:hello', { project: demo }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
+    [join('AAAAAA'), [k('commands:code.problem.expired'), k('commands:code.offer'), codeWays, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('commands:code.problem.expired'), k('commands:code.offer'), codeWays, nothingElse]],
+    [{ nl: 'Verder zonder code', en: 'Go on without a code' }, [k('commands:code.withoutCodeFor', { project: demo }), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
+    [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('an unknown code in a link: type another code and go on with it', [
+    [opened, [k('consent:ask')]],
+    [join('ZZZZZZ'), [k('commands:code.problem.unknown'), k('commands:code.offer'), codeWays, nothingElse]],
+    [{ nl: 'Andere code typen', en: 'Type another code' }, [k('commands:code.typeCode'), codeWays, nothingElse]],
+    ['k7px 4m', [k('commands:code.acceptedFor', { project: vlaanderen }), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
+  ]),
+  ...inBothLanguages('a link with a mistyped code can still go on without one', [
+    [join('K7PX'), [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('commands:code.problem.invalid'), k('commands:code.offer'), codeWays]],
+    [{ nl: 'zonder code', en: 'without a code' }, [k('commands:code.withoutCodeFor', { project: demo }), k('consent:ask')]],
   ]),
 ];
 
@@ -101,8 +121,9 @@ describe('session codes', () => {
     const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
     const t = translatorFor('nl');
     await user.say('start AAAAAA');
-    expect(texts(await user.say('ja'))).toEqual([t('commands:code.expired')]);
-    expect(texts(await user.say('4'))).toEqual([t('commands:code.expired')]);
+    const again = [t('commands:code.problem.expired'), t('commands:code.offer')];
+    expect(texts(await user.say('ja'))).toEqual(again);
+    expect(texts(await user.say('4'))).toEqual(again);
     expect(await ctx.app.store.getParticipant(id('u1'))).toBeUndefined();
     expect(await ctx.app.store.listResponsesOfParticipant(id('u1'))).toEqual([]);
   });
