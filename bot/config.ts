@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packagePath } from '../core/packageDir';
 
 /**
  * The only place that reads process.env. Everything is validated once at start-up; a bad
@@ -21,7 +22,8 @@ const schema = z
     PORT: int(3978, 0, 65535),
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().default('./data'),
-    CONFIG_DIR: z.string().default('./config'),
+    // Unset: the package's own config/, so the CLI works from any folder. Set: relative to the working directory.
+    CONFIG_DIR: optionalString,
     STORAGE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_BASE_URL: optionalString.pipe(z.string().url().optional()),
@@ -157,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
-    configDir: c.CONFIG_DIR,
+    configDir: c.CONFIG_DIR ?? packagePath('config'),
     storage: c.STORAGE,
     logLevel: c.LOG_LEVEL,
     publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,

@@ -6,6 +6,8 @@ import { inflateSync } from 'node:zlib';
 import { UsageError } from '../../cli/args';
 import { crc32 } from '../../cli/storeZip';
 import { runTeamsPackage } from '../../cli/teamsPackage';
+import { tempDataDir } from '../helpers/botHttp';
+import { runCli } from '../helpers/cliRun';
 
 const BOT_ID = '0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d';
 const sink = () => ({ text: '', write(c: string) { this.text += c; return true; } });
@@ -82,6 +84,14 @@ describe('npx hoormij teams-package', () => {
     const out = sink();
     await runTeamsPackage({ botId: BOT_ID, out: file, baseUrl: 'http://localhost:3978' }, out as unknown as NodeJS.WritableStream);
     expect(out.text).toContain('https');
+  });
+
+  it('names every option in its usage line, in both languages, when the bot id is missing', async () => {
+    for (const lang of ['nl', 'en']) {
+      const r = await runCli(['teams-package'], { DATA_DIR: tempDataDir(), DEFAULT_LOCALE: lang, MicrosoftAppId: '' });
+      expect(r.code).toBe(2);
+      for (const option of ['--bot-id', '--base-url', '--out']) expect(r.stderr).toContain(option);
+    }
   });
 });
 
