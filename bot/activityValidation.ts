@@ -8,11 +8,18 @@ import { z } from 'zod';
 
 const account = z.object({ id: z.string().min(1).max(1024), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
 
+/**
+ * Channel ids are names like "msteams" or "emulator". The pseudonym is an HMAC of
+ * "<channel>:<user>", so a channel id holding a colon could make another channel's user:
+ * "whatsapp:316" with user "12345678" is the WhatsApp user "31612345678".
+ */
+const CHANNEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
     id: z.string().max(1024).optional(),
-    channelId: z.string().min(1).max(64),
+    channelId: z.string().regex(CHANNEL_ID, 'must be a channel name (letters, digits, ".", "_", "-")'),
     serviceUrl: z.string().url().max(2048),
     conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
     from: account,
@@ -93,6 +100,7 @@ function passesFastCheck(b: Json): boolean {
     isString(b.type, 1, 64) &&
     isOptionalString(b.id, 1024) &&
     isString(b.channelId, 1, 64) &&
+    CHANNEL_ID.test(b.channelId) &&
     isString(b.serviceUrl, 0, 2048) &&
     isParsableUrl(b.serviceUrl) &&
     isPlainObject(b.conversation) &&
@@ -126,6 +134,18 @@ export function validateIncomingActivity(body: unknown): ValidationResult {
     return { ok: false, error: `Invalid activity: ${first.join('; ')}` };
   }
   return { ok: true, activity: parsed.data as unknown as ValidActivity };
+}
+
+/**
+ * Channels that reach the bot only through a route of their own (the signed WhatsApp webhook, the
+ * token-bound local Direct Line). Without MicrosoftAppId nothing vouches for /api/messages, so an
+ * activity there claiming one of them would be believed as that channel's user (a WhatsApp user
+ * id is a phone number: easy to guess).
+ */
+const OWN_ROUTE_CHANNELS: ReadonlySet<string> = new Set(['whatsapp', 'directline']);
+
+export function isOwnRouteChannel(channelId: string): boolean {
+  return OWN_ROUTE_CHANNELS.has(channelId.toLowerCase());
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

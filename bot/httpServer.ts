@@ -1,6 +1,6 @@
 import * as restify from 'restify';
 import type { AppContext, BotRuntime } from './appContext';
-import { isServiceUrlAllowed, validateIncomingActivity } from './activityValidation';
+import { isOwnRouteChannel, isServiceUrlAllowed, validateIncomingActivity } from './activityValidation';
 
 /** Largest request body we parse (a 100 KB text message must still get a reply). */
 const MAX_BODY_BYTES = 1_048_576;
@@ -21,6 +21,10 @@ export function createHttpServer(app: AppContext, runtime: BotRuntime): restify.
     if (!app.config.bot.appId && !isServiceUrlAllowed(activity.serviceUrl, app.config.bot.allowedServiceUrls)) {
       app.logger.warn({ serviceHost: safeHost(activity.serviceUrl), channelId: activity.channelId }, 'refused a serviceUrl that is not loopback or allowed');
       res.send(403, { error: 'serviceUrl not allowed without MicrosoftAppId (see ALLOWED_SERVICE_URLS)' });
+      return;
+    }
+    if (!app.config.bot.appId && isOwnRouteChannel(activity.channelId)) {
+      res.send(403, { error: `channelId "${activity.channelId}" arrives only through its own route, not /api/messages` });
       return;
     }
     try {

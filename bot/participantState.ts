@@ -39,6 +39,15 @@ export function computeIdentity(secret: string, channelId: string, userId: strin
   };
 }
 
+/**
+ * The cache key of (channel, user, conversation). Every id comes from the caller, so the parts are
+ * length-prefixed: no choice of ids can make two different triples share a key (with a separator,
+ * a user id holding the separator read another participant's identity).
+ */
+export function identityCacheKey(channelId: string, userId: string, conversationId: string): string {
+  return `${channelId.length}:${channelId}${userId.length}:${userId}${conversationId.length}:${conversationId}`;
+}
+
 /** The two state documents of a participant, as loaded for this turn (mutated in place). */
 export interface LoadedState {
   profile: UserProfile;
@@ -84,7 +93,7 @@ export class ParticipantState {
     const onTurn = context.turnState.get(IDENTITY) as TurnIdentity | undefined;
     if (onTurn) return onTurn;
     const { channelId, from, conversation } = context.activity;
-    const key = `${channelId}\n${from.id}\n${conversation.id}`;
+    const key = identityCacheKey(channelId, from.id, conversation.id);
     let identity = this.identities.get(key);
     if (!identity) {
       identity = computeIdentity(this.secret, channelId, from.id, conversation.id);

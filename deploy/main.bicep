@@ -110,6 +110,12 @@ var containers = [
     ttl: 2592000
   }
   {
+    id: 'inbox'
+    pk: '/channel'
+    indexed: ['/receivedAt']
+    ttl: 2592000
+  }
+  {
     id: 'audit'
     pk: '/id'
     indexed: ['/seq']

@@ -56,6 +56,16 @@ export interface DeliveryStatus {
   at: string;
 }
 
+/** A verified webhook delivery, kept from before it is acknowledged until it is processed. */
+export interface InboxEntry {
+  channel: string;
+  /** A keyed hash of the delivery: the same delivery retried has the same id. */
+  id: string;
+  /** The delivery as received, sealed with the contact key: it holds phone numbers and free text. */
+  payload: string;
+  receivedAt: string;
+}
+
 /**
  * The storage port. Every method is atomic on its own (one transaction in SQLite, one
  * document or one partition batch in Cosmos). Implementations: storage/sqlite, storage/cosmos.
@@ -65,7 +75,7 @@ export interface Store {
 
   /** Creates tables/containers if missing and runs migrations. Idempotent. */
   init(): Promise<void>;
-  /** Throws when the store is unreachable (used by /healthz). */
+  /** Throws when the store is unreachable or cannot write (used by /healthz and the apology). */
   ping(): Promise<void>;
   close(): Promise<void>;
 
@@ -135,9 +145,22 @@ export interface Store {
 
   /** Webhook dedup: true the first time (channel, id) is seen, false ever after. */
   markMessageSeen(channel: string, messageId: string, at: string): Promise<boolean>;
+  /** Whether markMessageSeen(channel, id) was called (and not yet pruned); marks nothing. */
+  wasMessageSeen(channel: string, messageId: string): Promise<boolean>;
+
+  /**
+   * At-least-once webhooks: keeps a delivery before the HTTP answer, until completeInbox. True
+   * when it is new, false when an entry with the same (channel, id) is already waiting (kept as is).
+   */
+  addToInbox(e: InboxEntry): Promise<boolean>;
+  /** Waiting deliveries of a channel, oldest first, at most `limit`. */
+  listInbox(channel: string, limit: number): Promise<InboxEntry[]>;
+  /** Forgets a processed delivery; an id that is not waiting is ignored. */
+  completeInbox(channel: string, id: string): Promise<void>;
   recordDeliveryStatus(s: DeliveryStatus): Promise<void>;
   /**
-   * Forgets seen-message markers and delivery statuses recorded before `instant`; returns how many.
+   * Forgets seen-message markers, delivery statuses and inbox entries (deliveries that kept
+   * failing) recorded before `instant`; returns how many.
    * Cosmos DB expires them itself (container TTL, see storage/cosmos/containers.ts) and returns 0.
    */
   pruneChannelRecordsBefore(instant: string): Promise<number>;

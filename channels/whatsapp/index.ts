@@ -5,6 +5,7 @@ import { ContactBook } from './contactBook';
 import { GraphApiClient, type RetryOptions } from './graphClient';
 import { startInvitations, type InvitationScheduler } from './invitations';
 import { isValidSignature } from './signature';
+import { WebhookInbox, type KeptDelivery } from './webhookInbox';
 import { readWebhook } from './webhookPayload';
 import { WebhookProcessor } from './webhookProcessor';
 import { WhatsAppAdapter } from './whatsAppAdapter';
@@ -81,6 +82,24 @@ export function registerWhatsApp(
   const contacts = new ContactBook(app);
   const adapter = new WhatsAppAdapter(app, runtime.bot, client, contacts);
   const processor = new WebhookProcessor(app, adapter, contacts, () => client.idle());
+  const inbox = new WebhookInbox(app);
+  const work = (kept: KeptDelivery) =>
+    processor.after(
+      processor.accept(kept.batch).then(async (ok) => {
+        // a delivery with a failed item stays in the inbox and is tried again at the next start
+        if (ok) await inbox.done(kept.entry);
+      }),
+    );
+  // What a crash or a failure left in the inbox is handled before anything else of its users.
+  const replayed = (async () => {
+    let count = 0;
+    for await (const kept of inbox.waiting()) {
+      work(kept);
+      count++;
+    }
+    if (count) app.logger.info({ deliveries: count }, 'whatsapp webhook deliveries from the inbox processed again');
+  })().catch((err: Error) => app.logger.error({ err: { name: err.name, message: err.message } }, 'whatsapp inbox could not be read at start'));
+  processor.after(replayed);
   const invitations = startInvitations(app, adapter, contacts, { cron: options.invitationCron });
 
   server.get(WHATSAPP_ROUTE, async (req: restify.Request, res: restify.Response) => {
@@ -104,13 +123,23 @@ export function registerWhatsApp(
       return;
     }
     const batch = readWebhook(req.body);
-    // Answer first: Meta expects a quick 200 and retries otherwise; the work happens after.
-    res.send(200);
     if (!batch) {
+      res.send(200);
       app.logger.warn('signed whatsapp webhook that is not a WhatsApp Business Account event ignored');
       return;
     }
-    processor.accept(batch);
+    let kept: KeptDelivery;
+    try {
+      // Durable before the 200: Meta does not redeliver what we acknowledged, but retries a 503.
+      kept = await inbox.keep(typeof raw === 'string' ? raw : raw!.toString('utf8'), batch);
+    } catch (err) {
+      app.logger.error({ err: { name: (err as Error).name } }, 'whatsapp webhook not acknowledged: the inbox cannot be written');
+      res.send(503, { error: 'storage unavailable, retry later' });
+      return;
+    }
+    // Answer at once: Meta expects a quick 200; the work happens after.
+    res.send(200);
+    work(kept);
   });
 
   const channel: WhatsAppChannel = {

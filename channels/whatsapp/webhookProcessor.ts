@@ -7,10 +7,11 @@ import { OUTSIDE_WINDOW, type WhatsAppAdapter } from './whatsAppAdapter';
 const FALLBACK_CLAIM = `${CHANNEL}:fallback`;
 
 /**
- * Works through verified webhook batches after the HTTP answer went out. Messages of one user
- * run one after another (in the order Meta sent them), different users in parallel. Every
- * message id is claimed in the store first, so a webhook Meta retries — also after a restart —
- * runs exactly once.
+ * Works through verified webhook batches (kept in the inbox before the HTTP answer went out).
+ * Messages of one user run one after another (in the order Meta sent them), different users in
+ * parallel. A message id is marked seen once its message was handled, and one already seen is
+ * skipped, so a webhook Meta retries or the inbox replays after a restart runs once; a crash
+ * between the turn and the mark is caught by the turn's own redelivery check (dialogs/redelivery.ts).
  */
 export class WebhookProcessor {
   private readonly queues = new Map<string, Promise<void>>();
@@ -23,11 +24,19 @@ export class WebhookProcessor {
     private readonly idleExtras: () => Promise<void>,
   ) {}
 
-  accept(batch: WebhookBatch): void {
+  /** Resolves true when every item of the batch was handled, false when one failed (it is logged). */
+  accept(batch: WebhookBatch): Promise<boolean> {
     const messages = [...batch.messages].sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
-    for (const message of messages) this.enqueue(this.contacts.pseudonymOf(message.from), () => this.handleMessage(message));
-    for (const status of batch.statuses) this.track(this.handleStatus(status));
+    const work: Promise<void>[] = [];
+    for (const message of messages) work.push(this.enqueue(this.contacts.pseudonymOf(message.from), () => this.handleMessage(message)));
+    for (const status of batch.statuses) work.push(this.track(this.handleStatus(status)));
     if (batch.skipped) this.app.logger.warn({ skipped: batch.skipped }, 'whatsapp webhook items with an unexpected shape were skipped');
+    return Promise.allSettled(work).then((results) => results.every((r) => r.status === 'fulfilled'));
+  }
+
+  /** Tracks other work (inbox bookkeeping) so that whenIdle() waits for it too. */
+  after(work: Promise<void>): void {
+    void this.track(work).catch(() => undefined);
   }
 
   /** Resolves when every accepted item and every send it caused has finished. */
@@ -39,15 +48,17 @@ export class WebhookProcessor {
     if (this.pending.size) await this.whenIdle();
   }
 
-  private track(work: Promise<void>): void {
+  /** Logs a failure; the returned promise still rejects, so that accept() can tell. */
+  private track(work: Promise<void>): Promise<void> {
     const guarded = work.catch((err: Error) => {
       this.app.logger.error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'whatsapp webhook item failed');
     });
     this.pending.add(guarded);
     void guarded.finally(() => this.pending.delete(guarded));
+    return work;
   }
 
-  private enqueue(key: string, task: () => Promise<void>): void {
+  private enqueue(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.then(task, task);
     const settled = next.catch(() => undefined);
@@ -55,7 +66,7 @@ export class WebhookProcessor {
     void settled.then(() => {
       if (this.queues.get(key) === settled) this.queues.delete(key);
     });
-    this.track(next);
+    return this.track(next);
   }
 
   private async handleMessage(message: InboundMessage): Promise<void> {
@@ -67,7 +78,8 @@ export class WebhookProcessor {
       return;
     }
     const now = app.clock.now();
-    if (!(await app.store.markMessageSeen(CHANNEL, contacts.storedIdOf(message.id), now.toISOString()))) {
+    const storedId = contacts.storedIdOf(message.id);
+    if (await app.store.wasMessageSeen(CHANNEL, storedId)) {
       app.logger.debug({ participant }, 'whatsapp message already processed (webhook retry)');
       return;
     }
@@ -99,6 +111,8 @@ export class WebhookProcessor {
       });
     }
     await contacts.afterInbound(message.from, participant, at);
+    // Only now: a crash before this line leaves the message to be handled again from the inbox.
+    await app.store.markMessageSeen(CHANNEL, storedId, now.toISOString());
   }
 
   private async handleStatus(status: StatusUpdate): Promise<void> {

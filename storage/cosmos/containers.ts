@@ -42,6 +42,8 @@ export const CONTAINERS = {
   digestClaims: { id: 'digestclaims', partitionKey: '/id', indexed: [] },
   seenMessages: { id: 'seenmessages', partitionKey: '/id', indexed: [], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },
   deliveryStatuses: { id: 'deliverystatuses', partitionKey: '/pk', indexed: [], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },
+  // one partition per channel: the only query lists a channel's waiting deliveries in order
+  inbox: { id: 'inbox', partitionKey: '/channel', indexed: ['/receivedAt'], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },
   audit: { id: 'audit', partitionKey: '/id', indexed: ['/seq'] },
   doNotContact: { id: 'donotcontact', partitionKey: '/id', indexed: [] },
 } as const satisfies Record<string, ContainerSpec>;

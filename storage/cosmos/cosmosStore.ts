@@ -11,7 +11,7 @@ import type {
   SessionCode,
 } from '../../core/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, Store, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, WeekThemeMentions } from '../port';
 import { CosmosBotStorage } from './botStorage';
 import { CONTAINERS, type ContainerName, ensureContainer } from './containers';
 import {
@@ -449,12 +449,38 @@ export class CosmosStore implements Store {
     return (await this.requests.attempt('webhook dedup', () => this.c.seenMessages.items.create(doc), [409])) !== 409;
   }
 
+  async wasMessageSeen(channel: string, messageId: string): Promise<boolean> {
+    const id = seenMessageId(channel, messageId);
+    return (await this.readDoc('webhook dedup read', this.c.seenMessages, id, id)) !== undefined;
+  }
+
+  // --- webhook inbox (partition /channel; deleted when processed, TTL for deliveries that keep failing)
+
+  async addToInbox(e: InboxEntry): Promise<boolean> {
+    const doc = { id: cosmosId(e.id), channel: e.channel, inboxId: e.id, payload: e.payload, receivedAt: toInstant(e.receivedAt, 'inbox receivedAt') };
+    return (await this.requests.attempt('inbox write', () => this.c.inbox.items.create(doc), [409])) !== 409;
+  }
+
+  async listInbox(channel: string, limit: number): Promise<InboxEntry[]> {
+    const docs = await this.requests.all<{ channel: string; inboxId: string; payload: string; receivedAt: string }>(
+      'inbox list',
+      this.c.inbox,
+      { query: 'SELECT TOP @limit c.channel, c.inboxId, c.payload, c.receivedAt FROM c WHERE c.channel = @channel ORDER BY c.receivedAt ASC', parameters: [param('@channel', channel), { name: '@limit', value: limit }] },
+      channel,
+    );
+    return docs.map((d) => ({ channel: d.channel, id: d.inboxId, payload: d.payload, receivedAt: d.receivedAt }));
+  }
+
+  async completeInbox(channel: string, id: string): Promise<void> {
+    await this.deleteDoc('inbox done', this.c.inbox, cosmosId(id), channel);
+  }
+
   async recordDeliveryStatus(s: DeliveryStatus): Promise<void> {
     const doc: DeliveryStatusDoc = { id: randomUUID(), pk: cosmosId(`${s.channel}|${s.messageId}`), ...s };
     await this.requests.run('delivery status write', () => this.c.deliveryStatuses.items.create(doc));
   }
 
-  /** Both containers have a default TTL (CHANNEL_RECORD_DAYS): Cosmos DB deletes their documents itself. */
+  /** Their containers have a default TTL (CHANNEL_RECORD_DAYS): Cosmos DB deletes their documents itself. */
   async pruneChannelRecordsBefore(instant: string): Promise<number> {
     toInstant(instant, 'prune instant');
     return 0;

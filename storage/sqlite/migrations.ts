@@ -129,6 +129,19 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
   function subscriptionLeadKey(db) {
     db.exec('ALTER TABLE subscriptions ADD COLUMN lead_key TEXT');
   },
+  function webhookInbox(db) {
+    // a payload is several kB: a rowid table, and seq keeps the order deliveries arrived in
+    db.exec(`
+      CREATE TABLE inbox (
+        seq          INTEGER PRIMARY KEY,
+        channel      TEXT NOT NULL,
+        id           TEXT NOT NULL,
+        payload      TEXT NOT NULL,
+        received_at  TEXT NOT NULL,
+        UNIQUE (channel, id)
+      );
+    `);
+  },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -12,7 +12,7 @@ import type {
   SessionCode,
 } from '../../core/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
 import { SqliteBotStorage } from './botStateStorage';
 import { migrate } from './migrations';
 import {
@@ -105,6 +105,11 @@ export class SqliteStore implements Store {
     markDigestSent: Stmt<[string, string, string]>;
     getDigestClaim: Stmt<[string, string], DigestClaimRow>;
     markSeen: Stmt<[string, string, string]>;
+    wasSeen: Stmt<[string, string], unknown>;
+    addInbox: Stmt<[string, string, string, string]>;
+    listInbox: Stmt<[string, number], InboxEntry>;
+    completeInbox: Stmt<[string, string]>;
+    pruneInbox: Stmt<[string]>;
     recordDelivery: Stmt<[string, string, string, number | null, string]>;
     pruneSeen: Stmt<[string]>;
     pruneDeliveries: Stmt<[string]>;
@@ -239,6 +244,11 @@ export class SqliteStore implements Store {
       markDigestSent: db.prepare('UPDATE digest_claims SET sent_at = ? WHERE project = ? AND week = ?'),
       getDigestClaim: db.prepare(`SELECT ${DIGEST_CLAIM_COLUMNS} FROM digest_claims WHERE project = ? AND week = ?`),
       markSeen: db.prepare('INSERT OR IGNORE INTO seen_messages (channel, id, at) VALUES (?, ?, ?)'),
+      wasSeen: db.prepare('SELECT 1 FROM seen_messages WHERE channel = ? AND id = ?'),
+      addInbox: db.prepare('INSERT OR IGNORE INTO inbox (channel, id, payload, received_at) VALUES (?, ?, ?, ?)'),
+      listInbox: db.prepare('SELECT channel, id, payload, received_at AS receivedAt FROM inbox WHERE channel = ? ORDER BY seq LIMIT ?'),
+      completeInbox: db.prepare('DELETE FROM inbox WHERE channel = ? AND id = ?'),
+      pruneInbox: db.prepare('DELETE FROM inbox WHERE received_at < ?'),
       recordDelivery: db.prepare(
         'INSERT INTO delivery_statuses (channel, message_id, status, error_code, at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -271,7 +281,9 @@ export class SqliteStore implements Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
       return result;
     };
-    this.pruneTx = db.transaction((before: string) => s.pruneSeen.run(before).changes + s.pruneDeliveries.run(before).changes);
+    this.pruneTx = db.transaction(
+      (before: string) => s.pruneSeen.run(before).changes + s.pruneDeliveries.run(before).changes + s.pruneInbox.run(before).changes,
+    );
     this.addSessionCodesTx = db.transaction((codes: SessionCode[]) => {
       for (const c of codes) s.addSessionCode.run({ ...c, code: c.code.toUpperCase() });
     });
@@ -473,6 +485,26 @@ export class SqliteStore implements Store {
   async markMessageSeen(channel: string, messageId: string, at: string): Promise<boolean> {
     this.assertOpen();
     return this.s.markSeen.run(channel, messageId, at).changes === 1;
+  }
+
+  async wasMessageSeen(channel: string, messageId: string): Promise<boolean> {
+    this.assertOpen();
+    return this.s.wasSeen.get(channel, messageId) !== undefined;
+  }
+
+  async addToInbox(e: InboxEntry): Promise<boolean> {
+    this.assertOpen();
+    return this.s.addInbox.run(e.channel, e.id, e.payload, toInstant(e.receivedAt, 'inbox receivedAt')).changes === 1;
+  }
+
+  async listInbox(channel: string, limit: number): Promise<InboxEntry[]> {
+    this.assertOpen();
+    return this.s.listInbox.all(channel, limit);
+  }
+
+  async completeInbox(channel: string, id: string): Promise<void> {
+    this.assertOpen();
+    this.s.completeInbox.run(channel, id);
   }
 
   async recordDeliveryStatus(d: DeliveryStatus): Promise<void> {

@@ -1,4 +1,4 @@
-import { isServiceUrlAllowed, validateIncomingActivity } from '../../bot/activityValidation';
+import { isOwnRouteChannel, isServiceUrlAllowed, validateIncomingActivity } from '../../bot/activityValidation';
 
 const valid = {
   type: 'message',
@@ -28,10 +28,20 @@ describe('validateIncomingActivity', () => {
     ['value that is a number', { ...valid, value: 42 }],
     ['a serviceUrl that is not a URL', { ...valid, serviceUrl: 'not a url' }],
     ['attachments that are not a list', { ...valid, attachments: 'x' }],
+    // "whatsapp:316" + user "12345678" would have the pseudonym of WhatsApp user 31612345678
+    ['a channelId with a colon', { ...valid, channelId: 'whatsapp:316' }],
+    ['a channelId with a space', { ...valid, channelId: 'ms teams' }],
   ])('refuses %s with a message', (_name, body) => {
     const r = validateIncomingActivity(body);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.length).toBeGreaterThan(5);
+  });
+});
+
+describe('isOwnRouteChannel', () => {
+  it('names the channels that never come through /api/messages without a Bot Service token', () => {
+    expect(['whatsapp', 'WhatsApp', 'directline'].map(isOwnRouteChannel)).toEqual([true, true, true]);
+    expect(['msteams', 'emulator', 'webchat'].map(isOwnRouteChannel)).toEqual([false, false, false]);
   });
 });
 

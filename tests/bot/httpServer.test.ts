@@ -27,6 +27,21 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('without MicrosoftAppId refuses activities that claim to be a WhatsApp or Direct Line user', async () => {
+    const app = await startTestApp();
+    try {
+      for (const channelId of ['whatsapp', 'directline']) {
+        const r = await postRaw(app.url, JSON.stringify({ ...activity, channelId, from: { id: '31612345678' }, deliveryMode: 'expectReplies', text: 'mijn gegevens' }));
+        expect(r.status).toBe(403);
+        expect(r.replies).toEqual([]);
+      }
+      const crafted = await postRaw(app.url, JSON.stringify({ ...activity, channelId: 'whatsapp:316', from: { id: '12345678' } }));
+      expect(crafted.status).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('reports 503 on /healthz and apologises politely when the store is unreachable', async () => {
     const app = await startTestApp();
     try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { SqliteStore } from '../../storage/sqlite';
-import { computeIdentity, createParticipantState } from '../../bot/participantState';
+import { computeIdentity, createParticipantState, identityCacheKey } from '../../bot/participantState';
 
 const SECRET = 'test-secret-for-participant-state';
 
@@ -11,13 +11,13 @@ describe('ParticipantState', () => {
   let dir: string;
   let store: SqliteStore;
   const adapter = new TestAdapter();
-  const turn = (conversationId = 'conv-1') =>
+  const turn = (conversationId = 'conv-1', userId = 'user-1') =>
     new TurnContext(adapter, {
       type: 'message',
       channelId: 'emulator',
       serviceUrl: 'http://127.0.0.1:1',
       conversation: { id: conversationId },
-      from: { id: 'user-1' },
+      from: { id: userId },
       recipient: { id: 'bot' },
       text: 'hoi',
     } as Partial<Activity> as Activity);
@@ -124,5 +124,21 @@ describe('ParticipantState', () => {
       expect(key).not.toMatch(/user-1|conv-1/);
     }
     expect(createParticipantState(store.botStorage, 'another-secret').identify(turn()).pseudonym).not.toBe(first.pseudonym);
+  });
+
+  it('never hands one participant the identity of another, whatever characters their ids hold', () => {
+    const state = createParticipantState(store.botStorage, SECRET);
+    // With ids joined by a separator these two triples shared one cache entry.
+    const victim = state.identify(turn('b\nc', 'a'));
+    const crafted = state.identify(turn('c', 'a\nb'));
+    expect(crafted).toEqual(computeIdentity(SECRET, 'emulator', 'a\nb', 'c'));
+    expect(crafted.pseudonym).not.toBe(victim.pseudonym);
+    const pairs: [string, string][] = [
+      ['1:x', 'y'],
+      ['1', ':xy'],
+      ['', '1:x1:y'],
+    ];
+    const keys = new Set(pairs.map(([u, c]) => identityCacheKey('emulator', u, c)));
+    expect(keys.size).toBe(pairs.length);
   });
 });

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../storage/sqlite';
 import { makeParticipant, makeResponse } from '../storage/storeContract';
-import { tempDataDir } from '../helpers/botHttp';
 import { runCli } from '../helpers/cliRun';
+import { PassThrough } from 'node:stream';
+import { createCliContext } from '../../cli/cliContext';
+import { runExport } from '../../cli/export';
+import { ROOT, tempDataDir } from '../helpers/botHttp';
+import { refuseWrites } from '../helpers/storeFaults';
 
 describe('hoormij export', () => {
   let dataDir: string;
@@ -58,6 +62,25 @@ describe('hoormij export', () => {
     await store.close();
     expect(audit.filter((a) => a.action === 'export' && a.target === 'demo').length).toBeGreaterThan(0);
     expect(audit.find((a) => a.action === 'export' && a.target === 'demo')?.rows).toBe(2);
+  });
+
+  it('hands out no row when its audit record cannot be written (a full disk)', async () => {
+    const store = await openSqliteStore(join(dataDir, 'hoormij.sqlite'));
+    const before = (await store.listAudit()).length;
+    refuseWrites(store);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const ctx = { ...createCliContext({ DATA_DIR: dataDir, CONFIG_DIR: join(ROOT, 'config'), LOG_LEVEL: 'silent' }), store: async () => store };
+    try {
+      await expect(runExport([], ctx, out)).rejects.toThrow(/readonly/i);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe('');
+    } finally {
+      await store.close();
+    }
+    const reopened = await openSqliteStore(join(dataDir, 'hoormij.sqlite'));
+    expect(await reopened.listAudit()).toHaveLength(before);
+    await reopened.close();
   });
 
   it.each([

@@ -1,37 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { emulatorUser, ROOT, suggestedValues, tempDataDir } from '../helpers/botHttp';
+import { emulatorUser, suggestedValues, tempDataDir } from '../helpers/botHttp';
+import { freePort, killHard, startBotProcess as startProcess } from '../helpers/botProcess';
 import { openSqliteStore } from '../../storage/sqlite';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** `npm start` as a real process, so kill -9 hits the real thing. */
-async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bot', 'index.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CONFIG_DIR: join(ROOT, 'config'), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.status === 200) return child;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('bot did not start');
-}
 
 describe('a hard kill in the middle of a conversation', () => {
   it('loses no answer already given and continues where it was after a restart', async () => {
@@ -42,8 +12,7 @@ describe('a hard kill in the middle of a conversation', () => {
 
     let child = await startProcess(dataDir, port);
     for (const text of ['hallo', 'ja', 'jongere', '2', '5']) expect((await user.send(text)).status).toBe(200);
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await killHard(child);
 
     child = await startProcess(dataDir, port);
     try {
@@ -52,8 +21,7 @@ describe('a hard kill in the middle of a conversation', () => {
       // The fourth scale item is asked next: the conversation continued, it did not restart.
       expect(suggestedValues(third)).toEqual(['1', '2', '3', '4', '5']);
     } finally {
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await killHard(child);
     }
 
     const store = await openSqliteStore(join(dataDir, 'hoormij.sqlite'));

@@ -38,7 +38,7 @@ describe('Cosmos containers of channel bookkeeping', () => {
 
     const store = await openCosmosStore(local.config, local.overrides);
     try {
-      for (const spec of [CONTAINERS.seenMessages, CONTAINERS.deliveryStatuses]) {
+      for (const spec of [CONTAINERS.seenMessages, CONTAINERS.deliveryStatuses, CONTAINERS.inbox]) {
         const { resource } = await database.container(spec.id).read();
         expect(resource?.defaultTtl).toBe(CHANNEL_RECORD_DAYS * 86_400);
       }

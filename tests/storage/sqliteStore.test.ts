@@ -111,15 +111,18 @@ describe('SQLite store', () => {
     expect(leftOf([secret, p.id, p.code])).toEqual([]);
   });
 
-  it('forgets seen-message markers and delivery statuses recorded before the cut-off, and only those', async () => {
+  it('forgets seen-message markers, delivery statuses and stuck inbox entries recorded before the cut-off, and only those', async () => {
     const store = await openAt(tempFile());
+    await store.addToInbox({ channel: 'whatsapp', id: 'stuck', payload: 'sealed', receivedAt: '2026-01-01T10:00:00.000Z' });
+    await store.addToInbox({ channel: 'whatsapp', id: 'waiting', payload: 'sealed', receivedAt: '2026-03-01T10:00:00.000Z' });
     expect(await store.markMessageSeen('whatsapp', 'old', '2026-01-01T10:00:00.000Z')).toBe(true);
     expect(await store.markMessageSeen('whatsapp', 'new', '2026-03-01T10:00:00.000Z')).toBe(true);
     await store.recordDeliveryStatus({ channel: 'whatsapp', messageId: 'old', status: 'delivered', errorCode: null, at: '2026-01-01T10:00:01.000Z' });
     await store.recordDeliveryStatus({ channel: 'whatsapp', messageId: 'new', status: 'read', errorCode: null, at: '2026-03-01T10:00:01.000Z' });
 
-    expect(await store.pruneChannelRecordsBefore('2026-02-01T00:00:00.000Z')).toBe(2);
+    expect(await store.pruneChannelRecordsBefore('2026-02-01T00:00:00.000Z')).toBe(3);
     expect(await store.pruneChannelRecordsBefore('2026-02-01T00:00:00.000Z')).toBe(0);
+    expect((await store.listInbox('whatsapp', 10)).map((e) => e.id)).toEqual(['waiting']);
     // the old marker is gone (a retry that late is handled as new), the recent one still stops a retry
     expect(await store.markMessageSeen('whatsapp', 'new', '2026-03-01T10:05:00.000Z')).toBe(false);
     expect(await store.markMessageSeen('whatsapp', 'old', '2026-03-01T10:05:00.000Z')).toBe(true);

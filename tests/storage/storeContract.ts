@@ -8,7 +8,7 @@ import type {
   ResponseRecord,
   SessionCode,
 } from '../../core/types';
-import type { Store } from '../../storage/port';
+import type { InboxEntry, Store } from '../../storage/port';
 
 /**
  * The behaviour every Store implementation must show (SQLite, Cosmos). One store is opened for
@@ -628,6 +628,15 @@ export function describeStoreContract(
         expect(await store.markMessageSeen('other', id, '2026-03-03T11:00:00.000Z')).toBe(true);
       });
 
+      it('tells whether a message was seen without marking it', async () => {
+        const id = `turn-${hex(16)}`;
+        expect(await store.wasMessageSeen('turn', id)).toBe(false);
+        expect(await store.wasMessageSeen('turn', id)).toBe(false);
+        await store.markMessageSeen('turn', id, '2026-03-03T10:00:00.000Z');
+        expect(await store.wasMessageSeen('turn', id)).toBe(true);
+        expect(await store.wasMessageSeen('other', id)).toBe(false);
+      });
+
       it('accepts several statuses for the same message', async () => {
         const messageId = `wamid.${hex(16)}`;
         await expect(
@@ -636,6 +645,35 @@ export function describeStoreContract(
         await expect(
           store.recordDeliveryStatus({ channel: 'whatsapp', messageId, status: 'failed', errorCode: 131047, at: '2026-03-03T10:00:01.000Z' }),
         ).resolves.toBeUndefined();
+      });
+    });
+
+    describe('webhook inbox', () => {
+      const entry = (channel: string, receivedAt: string): InboxEntry => ({ channel, id: hex(16), payload: `sealed-${hex(200)}`, receivedAt });
+
+      it('keeps deliveries until they are done, oldest first, once per id', async () => {
+        const channel = `wa-${hex(4)}`;
+        const first = entry(channel, '2026-03-03T10:00:00.000Z');
+        const second = entry(channel, '2026-03-03T10:00:01.000Z');
+        expect(await store.addToInbox(first)).toBe(true);
+        expect(await store.addToInbox(second)).toBe(true);
+        expect(await store.addToInbox({ ...first, payload: 'a retry', receivedAt: '2026-03-03T10:05:00.000Z' })).toBe(false);
+        await store.addToInbox(entry(`other-${hex(4)}`, '2026-03-03T09:00:00.000Z'));
+        expect(await store.listInbox(channel, 10)).toEqual([first, second]);
+        expect(await store.listInbox(channel, 1)).toEqual([first]);
+        await store.completeInbox(channel, first.id);
+        await store.completeInbox(channel, 'never-there');
+        expect(await store.listInbox(channel, 10)).toEqual([second]);
+        // done and then delivered again (Meta retried late): waiting again, idempotency is the processor's
+        expect(await store.addToInbox(first)).toBe(true);
+      });
+
+      it('keeps concurrent copies of one delivery once', async () => {
+        const channel = `wa-${hex(4)}`;
+        const e = entry(channel, '2026-03-03T10:00:00.000Z');
+        const results = await Promise.all(Array.from({ length: 8 }, () => store.addToInbox(e)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.listInbox(channel, 10)).toEqual([e]);
       });
     });
 
