@@ -73,6 +73,11 @@ var containers = [
     indexed: ['/pk', '/participant', '/project', '/createdAt', '/hasText', '/responseId']
   }
   {
+    id: 'themechecks'
+    pk: '/pk'
+    indexed: ['/pk', '/participant', '/project', '/week', '/by', '/answeredAt', '/hasText']
+  }
+  {
     id: 'participants'
     pk: '/id'
     indexed: ['/codeKey']

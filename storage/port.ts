@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type {
   AuditEntry,
+  Checker,
   ContactRecord,
   DigestSubscription,
   ExportFilter,
@@ -8,6 +9,7 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
   ThemeId,
 } from '../core/types';
 
@@ -17,6 +19,14 @@ export interface ErasureResult {
   participant: boolean;
   contacts: number;
   botState: number;
+  themeChecks: number;
+}
+
+export interface ThemeCheckFilter {
+  project?: string;
+  /** ISO week of the answers. */
+  week?: string;
+  by?: Checker;
 }
 
 export interface DigestClaim {
@@ -110,10 +120,18 @@ export interface Store {
   listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]>;
   /** Streams responses ordered by createdAt, then id. */
   exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord>;
-  /** Sets text = null on responses created before the ISO instant; returns rows changed. */
+  /**
+   * Sets text = null on responses created before the ISO instant, and on theme checks of answers
+   * given before it; returns rows changed.
+   */
   purgeTextBefore(instant: string): Promise<number>;
 
-  /** Removes responses, the participant, contacts and bot state ("p/<id>/..."); keeps audit. */
+  /** Stores a check; one for the same (response, by) is replaced. */
+  saveThemeCheck(c: ThemeCheck): Promise<void>;
+  /** Checks matching every given field of the filter, ordered by answeredAt, then response. */
+  listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]>;
+
+  /** Removes responses, theme checks, the participant, contacts and bot state ("p/<id>/..."); keeps audit. */
   eraseParticipant(id: string): Promise<ErasureResult>;
   /** Non-identifying marker (the pseudonym only) kept after erasure of someone who opted out. */
   setDoNotContact(participant: string, on: boolean): Promise<void>;

@@ -20,6 +20,8 @@ export interface PreparedText {
   flagged: boolean;
   themes: ThemeId[];
   sentiment: Sentiment;
+  /** The themes to offer the participant for confirmation (see TagResult.guesses). */
+  guesses: ThemeId[];
 }
 
 /**
@@ -37,5 +39,6 @@ export function prepareFreeText(raw: string, options: FreeTextOptions): Prepared
     flagged: signals.flagged,
     themes: tags.themes,
     sentiment: tags.sentiment,
+    guesses: tags.guesses,
   };
 }

@@ -35,6 +35,7 @@ export const CONTAINERS = {
       ],
     ],
   },
+  themeChecks: { id: 'themechecks', partitionKey: '/pk', indexed: ['/pk', '/participant', '/project', '/week', '/by', '/answeredAt', '/hasText'] },
   participants: { id: 'participants', partitionKey: '/id', indexed: ['/codeKey'] },
   sessionCodes: { id: 'sessioncodes', partitionKey: '/id', indexed: [] },
   contacts: { id: 'contacts', partitionKey: '/participant', indexed: ['/participant', '/project', '/channel'] },

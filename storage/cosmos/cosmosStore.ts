@@ -9,9 +9,10 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeCheckFilter, WeekThemeMentions } from '../port';
 import { CosmosBotStorage } from './botStorage';
 import { CONTAINERS, type ContainerName, ensureContainer } from './containers';
 import {
@@ -41,6 +42,7 @@ import { toStorageError } from './errors';
 import { cosmosId, digestClaimId, responsePartition, seenMessageId } from './ids';
 import type { CosmosStoreOptions } from './options';
 import { mapLimit, Requests } from './requests';
+import { byAnsweredAt, type ThemeCheckDoc, themeCheckDoc, themeCheckFromDoc, themeCheckQuery } from './themeChecks';
 import { type MentionRow, weekThemeMentions } from './themeMentions';
 import { toInstant } from '../instant';
 
@@ -274,7 +276,34 @@ export class CosmosStore implements Store {
       parameters: [param('@before', before)],
     });
     const changed = await mapLimit(docs, PARALLEL, (d) => this.clearText(d, before));
-    return changed.filter(Boolean).length;
+    const checks = await this.requests.all<ThemeCheckDoc & { _etag: string }>('retention', this.c.themeChecks, {
+      query: 'SELECT * FROM c WHERE c.hasText = true AND c.answeredAt < @before',
+      parameters: [param('@before', before)],
+    });
+    const cleared = await mapLimit(checks, PARALLEL, (d) => this.clearCheckText(d));
+    return changed.filter(Boolean).length + cleared.filter(Boolean).length;
+  }
+
+  /** As clearText; a check changed meanwhile (412) was replaced by a newer one, read again next run. */
+  private async clearCheckText(d: ThemeCheckDoc & { _etag: string }): Promise<boolean> {
+    const res = await this.requests.attempt(
+      'retention',
+      () => this.c.themeChecks.item(d.id, d.pk).replace(themeCheckDoc({ ...themeCheckFromDoc(d), text: null }), { accessCondition: { type: 'IfMatch', condition: d._etag } }),
+      [404, 412],
+    );
+    return typeof res !== 'number';
+  }
+
+  // --- theme checks (partition "<project>|<week>", as the answers) -----------------------------
+
+  async saveThemeCheck(c: ThemeCheck): Promise<void> {
+    await this.requests.run('theme check write', () => this.c.themeChecks.items.upsert(themeCheckDoc(c)));
+  }
+
+  async listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]> {
+    const { partition, ...query } = themeCheckQuery(filter);
+    const docs = await this.requests.all<ThemeCheckDoc>('theme checks', this.c.themeChecks, query, partition);
+    return docs.map(themeCheckFromDoc).sort(byAnsweredAt);
   }
 
   private async clearText(first: ResponseDoc & { _etag: string }, before: string): Promise<boolean> {
@@ -311,6 +340,14 @@ export class CosmosStore implements Store {
       await mapLimit(responseRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.responses, r.id, r.pk))
     ).filter(Boolean).length;
 
+    const checkRefs = await this.requests.all<{ id: string; pk: string }>('erasure', this.c.themeChecks, {
+      query: 'SELECT c.id, c.pk FROM c WHERE c.participant = @p',
+      parameters: [param('@p', id)],
+    });
+    const themeChecks = (
+      await mapLimit(checkRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.themeChecks, r.id, r.pk))
+    ).filter(Boolean).length;
+
     const contactRefs = await this.requests.all<{ id: string }>(
       'erasure',
       this.c.contacts,
@@ -323,7 +360,7 @@ export class CosmosStore implements Store {
 
     const botState = await this.botStorage.eraseParticipant(id);
     const participant = await this.deleteDoc('erasure', this.c.participants, id, id);
-    return { responses, participant, contacts, botState };
+    return { responses, themeChecks, participant, contacts, botState };
   }
 
   async setDoNotContact(participant: string, on: boolean): Promise<void> {

@@ -142,6 +142,27 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
     `);
   },
+  function themeChecks(db) {
+    db.exec(`
+      CREATE TABLE theme_checks (
+        response     TEXT NOT NULL,
+        by           TEXT NOT NULL,
+        project      TEXT NOT NULL,
+        week         TEXT NOT NULL,
+        participant  TEXT NOT NULL,
+        guessed      TEXT NOT NULL,
+        themes       TEXT NOT NULL,
+        text         TEXT,
+        locale       TEXT NOT NULL,
+        answered_at  TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        PRIMARY KEY (response, by)
+      ) WITHOUT ROWID;
+      CREATE INDEX theme_checks_week ON theme_checks (project, week);
+      CREATE INDEX theme_checks_participant ON theme_checks (participant);
+      CREATE INDEX theme_checks_answered ON theme_checks (answered_at);
+    `);
+  },
 ];
 
 export class SchemaTooNewError extends Error {

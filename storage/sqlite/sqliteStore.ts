@@ -10,11 +10,13 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeCheckFilter, ThemeMentionCount, WeekThemeMentions } from '../port';
 import { SqliteBotStorage } from './botStateStorage';
 import { migrate } from './migrations';
+import { SqliteThemeChecks } from './themeChecks';
 import {
   AUDIT_COLUMNS,
   type AuditRow,
@@ -117,6 +119,8 @@ export class SqliteStore implements Store {
     listAudit: Stmt<[], AuditRow>;
   };
 
+  private readonly checks: SqliteThemeChecks;
+  private readonly purgeTextTx: (before: string) => number;
   private readonly eraseTx: (id: string) => ErasureResult;
   private readonly addSessionCodesTx: (codes: SessionCode[]) => void;
   private readonly pruneTx: (before: string) => number;
@@ -259,10 +263,13 @@ export class SqliteStore implements Store {
     };
 
     const s = this.s;
+    const checks = (this.checks = new SqliteThemeChecks(db));
+    this.purgeTextTx = db.transaction((before: string) => s.purgeText.run(before).changes + checks.purgeText.run(before).changes);
     const erase = db.transaction((id: string): ErasureResult => {
       const statePrefix = `p/${id}/`;
       return {
         responses: s.deleteResponsesOf.run(id).changes,
+        themeChecks: checks.deleteOf.run(id).changes,
         participant: s.deleteParticipant.run(id).changes > 0,
         contacts: s.deleteContactsOf.run(id).changes,
         botState: s.deleteBotStateRange.run(statePrefix, prefixEnd(statePrefix)).changes,
@@ -401,10 +408,20 @@ export class SqliteStore implements Store {
 
   async purgeTextBefore(instant: string): Promise<number> {
     this.assertOpen();
-    const changed = this.s.purgeText.run(toInstant(instant, 'retention instant')).changes;
+    const changed = this.purgeTextTx(toInstant(instant, 'retention instant'));
     // As after an erasure: the WAL must not keep the text that was just removed.
     if (changed > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
+  }
+
+  async saveThemeCheck(c: ThemeCheck): Promise<void> {
+    this.assertOpen();
+    this.checks.saveCheck(c);
+  }
+
+  async listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]> {
+    this.assertOpen();
+    return this.checks.listChecks(filter);
   }
 
   async eraseParticipant(id: string): Promise<ErasureResult> {

@@ -7,6 +7,7 @@ import type {
   Participant,
   ResponseRecord,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
 import type { InboxEntry, Store } from '../../storage/port';
 
@@ -61,6 +62,23 @@ export function makeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord
     locale: 'nl',
     createdAt: '2026-03-03T10:00:00.000Z',
     week: '2026-W10',
+    ...over,
+  };
+}
+
+export function makeThemeCheck(over: Partial<ThemeCheck> = {}): ThemeCheck {
+  return {
+    response: `r-${hex(8)}`,
+    project: 'demo',
+    week: '2026-W10',
+    participant: newPseudonym(),
+    by: 'participant',
+    guessed: ['waiting', 'information'],
+    themes: ['waiting'],
+    text: null,
+    locale: 'nl',
+    answeredAt: '2026-03-03T10:00:00.000Z',
+    at: '2026-03-03T10:00:05.000Z',
     ...over,
   };
 }
@@ -400,6 +418,43 @@ export function describeStoreContract(
       });
     });
 
+    describe('theme checks', () => {
+      it('keeps one check per answer and checker, the later one replacing the earlier', async () => {
+        const project = newProject();
+        const mine = makeThemeCheck({ project });
+        await store.saveThemeCheck(mine);
+        const corrected = { ...mine, themes: [], at: '2026-03-03T10:01:00.000Z' };
+        await store.saveThemeCheck(corrected);
+        const review = { ...mine, by: 'operator' as const, themes: ['waiting', 'staff-quality'], text: 'zes weken gewacht', at: '2026-03-09T08:00:00.000Z' };
+        await store.saveThemeCheck(review);
+        expect(await store.listThemeChecks({ project })).toEqual([review, corrected]);
+        expect(await store.listThemeChecks({ project, by: 'participant' })).toEqual([corrected]);
+      });
+
+      it('lists the checks of one week or of one checker, in the order the answers were given', async () => {
+        const project = newProject();
+        const later = makeThemeCheck({ project, answeredAt: '2026-03-05T10:00:00.000Z' });
+        const earlier = makeThemeCheck({ project, answeredAt: '2026-03-02T10:00:00.000Z', by: 'operator', text: 'tekst' });
+        const otherWeek = makeThemeCheck({ project, week: '2026-W11', answeredAt: '2026-03-10T10:00:00.000Z' });
+        const otherProject = makeThemeCheck({ project: newProject() });
+        for (const c of [later, otherWeek, earlier, otherProject]) await store.saveThemeCheck(c);
+        expect(await store.listThemeChecks({ project, week: '2026-W10' })).toEqual([earlier, later]);
+        expect(await store.listThemeChecks({ project })).toEqual([earlier, later, otherWeek]);
+        expect(await store.listThemeChecks({ project, by: 'operator' })).toEqual([earlier]);
+        expect(await store.listThemeChecks({ project: newProject() })).toEqual([]);
+      });
+
+      it('loses the kept text to retention but keeps what the check says', async () => {
+        const project = newProject();
+        const old = makeThemeCheck({ project, by: 'operator', text: 'oude opmerking', answeredAt: '1989-01-02T10:00:00.000Z', week: '1989-W01' });
+        const recent = makeThemeCheck({ project, by: 'operator', text: 'blijft', answeredAt: '1989-07-02T10:00:00.000Z', week: '1989-W26' });
+        for (const c of [old, recent]) await store.saveThemeCheck(c);
+        expect(await store.purgeTextBefore('1989-06-01T00:00:00.000Z')).toBe(1);
+        expect(await store.listThemeChecks({ project })).toEqual([{ ...old, text: null }, recent]);
+        await store.purgeTextBefore('1990-06-01T00:00:00.000Z');
+      });
+    });
+
     describe('erasure', () => {
       it('removes all data of one participant and nothing of another', async () => {
         const a = makeParticipant();
@@ -423,8 +478,13 @@ export function describeStoreContract(
         const audit: AuditEntry = { at: '2026-03-05T10:00:00.000Z', actor: 'participant', action: 'erase', target: a.id, rows: 2 };
         await store.addAudit(audit);
         await store.setDoNotContact(a.id, true);
+        const aCheck = makeThemeCheck({ participant: a.id, project, response: aResponses[0]!.id, by: 'operator', text: 'tekst' });
+        const bCheck = makeThemeCheck({ participant: b.id, project, response: bResponse.id });
+        for (const c of [aCheck, { ...aCheck, by: 'participant' as const, text: null }, bCheck]) await store.saveThemeCheck(c);
 
-        expect(await store.eraseParticipant(a.id)).toEqual({ responses: 2, participant: true, contacts: 2, botState: 2 });
+        expect(await store.eraseParticipant(a.id)).toEqual({ responses: 2, themeChecks: 2, participant: true, contacts: 2, botState: 2 });
+        expect((await store.listThemeChecks({ project })).filter((c) => c.participant === a.id)).toEqual([]);
+        expect(await store.listThemeChecks({ project })).toContainEqual(bCheck);
 
         expect(await store.getParticipant(a.id)).toBeUndefined();
         expect(await store.findParticipantByCode(a.code)).toBeUndefined();
@@ -447,6 +507,7 @@ export function describeStoreContract(
       it('reports nothing removed for an unknown participant', async () => {
         expect(await store.eraseParticipant(newPseudonym())).toEqual({
           responses: 0,
+          themeChecks: 0,
           participant: false,
           contacts: 0,
           botState: 0,
