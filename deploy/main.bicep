@@ -93,6 +93,11 @@ var containers = [
     indexed: ['/participant', '/project', '/channel']
   }
   {
+    id: 'updates'
+    pk: '/project'
+    indexed: ['/project', '/kind', '/participant', '/number']
+  }
+  {
     id: 'subscriptions'
     pk: '/project'
     indexed: ['/project']

@@ -12,6 +12,7 @@ import type {
   ThemeCheck,
   ThemeId,
 } from '../core/types';
+import type { NewProjectUpdate, ProjectUpdate } from '../core/updates/types';
 
 /** What a participant's erasure removed, for the audit log and the reply. */
 export interface ErasureResult {
@@ -20,6 +21,8 @@ export interface ErasureResult {
   contacts: number;
   botState: number;
   themeChecks: number;
+  /** Markers of which project updates the participant saw (the updates themselves stay). */
+  updateViews: number;
 }
 
 export interface ThemeCheckFilter {
@@ -182,6 +185,22 @@ export interface Store {
    * Cosmos DB expires them itself (container TTL, see storage/cosmos/containers.ts) and returns 0.
    */
   pruneChannelRecordsBefore(instant: string): Promise<number>;
+
+  /** Stores a lead's update under the project's next id (U1, U2, …), unique across instances. */
+  addUpdate(u: NewProjectUpdate): Promise<ProjectUpdate>;
+  getUpdate(project: string, id: string): Promise<ProjectUpdate | undefined>;
+  /** Every update of the project, withdrawn ones too, oldest first. */
+  listUpdates(project: string): Promise<ProjectUpdate[]>;
+  /** Replaces a stored update (new text, withdrawn); false when there is none with that id. */
+  reviseUpdate(u: ProjectUpdate): Promise<boolean>;
+  /** Remembers that the participant was shown these updates; seeing one again changes nothing. */
+  markUpdatesSeen(participant: string, project: string, ids: string[], at: string): Promise<void>;
+  /** Ids of the project's updates the participant was shown. */
+  seenUpdates(participant: string, project: string): Promise<string[]>;
+  /** Per update id of the project: how many distinct participants were shown it (ids never seen are absent). */
+  updateReach(project: string): Promise<Record<string, number>>;
+  /** True for exactly one caller per update: who may send its WhatsApp notice. */
+  claimUpdateNotice(project: string, id: string, at: string): Promise<boolean>;
 
   addAudit(e: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;

@@ -39,6 +39,7 @@ export const CONTAINERS = {
   participants: { id: 'participants', partitionKey: '/id', indexed: ['/codeKey'] },
   sessionCodes: { id: 'sessioncodes', partitionKey: '/id', indexed: [] },
   contacts: { id: 'contacts', partitionKey: '/participant', indexed: ['/participant', '/project', '/channel'] },
+  updates: { id: 'updates', partitionKey: '/project', indexed: ['/project', '/kind', '/participant', '/number'] },
   subscriptions: { id: 'subscriptions', partitionKey: '/project', indexed: ['/project'] },
   digestClaims: { id: 'digestclaims', partitionKey: '/id', indexed: [] },
   seenMessages: { id: 'seenmessages', partitionKey: '/id', indexed: [], ttlSeconds: CHANNEL_RECORD_TTL_SECONDS },

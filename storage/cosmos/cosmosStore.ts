@@ -11,6 +11,7 @@ import type {
   SessionCode,
   ThemeCheck,
 } from '../../core/types';
+import type { NewProjectUpdate, ProjectUpdate } from '../../core/updates/types';
 import { staleClaimCutoff } from '../digestClaimLease';
 import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeCheckFilter, WeekThemeMentions } from '../port';
 import { CosmosBotStorage } from './botStorage';
@@ -42,6 +43,7 @@ import { toStorageError } from './errors';
 import { cosmosId, digestClaimId, responsePartition, seenMessageId } from './ids';
 import type { CosmosStoreOptions } from './options';
 import { mapLimit, Requests } from './requests';
+import { CosmosProjectUpdates } from './projectUpdates';
 import { byAnsweredAt, type ThemeCheckDoc, themeCheckDoc, themeCheckFromDoc, themeCheckQuery } from './themeChecks';
 import { type MentionRow, weekThemeMentions } from './themeMentions';
 import { toInstant } from '../instant';
@@ -72,6 +74,7 @@ export class CosmosStore implements Store {
   private readonly database: Database;
   private readonly c: Record<ContainerName, Container>;
   private readonly requests: Requests;
+  private readonly updates: CosmosProjectUpdates;
 
   constructor(
     private readonly client: CosmosClient,
@@ -83,6 +86,7 @@ export class CosmosStore implements Store {
     ) as Record<ContainerName, Container>;
     this.requests = new Requests(options.pageSize, options.onRequestCharge);
     this.botStorage = new CosmosBotStorage(this.c.botState, this.requests);
+    this.updates = new CosmosProjectUpdates(this.c.updates, this.requests);
   }
 
   async init(): Promise<void> {
@@ -358,9 +362,44 @@ export class CosmosStore implements Store {
       await mapLimit(contactRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.contacts, r.id, id))
     ).filter(Boolean).length;
 
+    const updateViews = await this.updates.deleteViewsOf(id);
     const botState = await this.botStorage.eraseParticipant(id);
     const participant = await this.deleteDoc('erasure', this.c.participants, id, id);
-    return { responses, themeChecks, participant, contacts, botState };
+    return { responses, themeChecks, updateViews, participant, contacts, botState };
+  }
+
+  // --- project updates (container "updates", partition /project) -------------------------------
+
+  addUpdate(u: NewProjectUpdate): Promise<ProjectUpdate> {
+    return this.updates.add(u);
+  }
+
+  getUpdate(project: string, id: string): Promise<ProjectUpdate | undefined> {
+    return this.updates.get(project, id);
+  }
+
+  listUpdates(project: string): Promise<ProjectUpdate[]> {
+    return this.updates.list(project);
+  }
+
+  reviseUpdate(u: ProjectUpdate): Promise<boolean> {
+    return this.updates.revise(u);
+  }
+
+  markUpdatesSeen(participant: string, project: string, ids: string[], at: string): Promise<void> {
+    return this.updates.markSeen(participant, project, ids, at);
+  }
+
+  seenUpdates(participant: string, project: string): Promise<string[]> {
+    return this.updates.seenBy(participant, project);
+  }
+
+  updateReach(project: string): Promise<Record<string, number>> {
+    return this.updates.reach(project);
+  }
+
+  claimUpdateNotice(project: string, id: string, at: string): Promise<boolean> {
+    return this.updates.claimNotice(project, id, at);
   }
 
   async setDoNotContact(participant: string, on: boolean): Promise<void> {

@@ -163,6 +163,32 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX theme_checks_answered ON theme_checks (answered_at);
     `);
   },
+  function projectUpdates(db) {
+    db.exec(`
+      CREATE TABLE project_updates (
+        project       TEXT NOT NULL,
+        number        INTEGER NOT NULL,
+        theme         TEXT NOT NULL,
+        week          TEXT NOT NULL,
+        texts         TEXT NOT NULL,
+        author        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        changed_at    TEXT,
+        withdrawn_at  TEXT,
+        notice_at     TEXT,
+        PRIMARY KEY (project, number)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE update_views (
+        participant  TEXT NOT NULL,
+        project      TEXT NOT NULL,
+        number       INTEGER NOT NULL,
+        at           TEXT NOT NULL,
+        PRIMARY KEY (participant, project, number)
+      ) WITHOUT ROWID;
+      CREATE INDEX update_views_project ON update_views (project, number);
+    `);
+  },
 ];
 
 export class SchemaTooNewError extends Error {
