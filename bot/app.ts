@@ -20,6 +20,7 @@ import { startRetentionJob } from './retentionJob';
 import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
 import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { createUpdateCommands } from './updateCommands';
 import { ValidatedCloudAdapter } from './validatedAdapter';
 
 export interface StartOptions {
@@ -68,7 +69,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // The bot needs the interceptors and the notifier, which need the runtime: fill it in two steps.
   const runtime = { adapter } as { adapter: ValidatedCloudAdapter; bot: ActivityHandler };
   runtime.bot = createFeedbackBot(app, {
-    interceptors: [createDigestCommands(app, runtime)],
+    interceptors: [createUpdateCommands(app), createDigestCommands(app, runtime)],
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),
   });
 

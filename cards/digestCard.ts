@@ -1,6 +1,7 @@
 import type { Digest, GroupCell, RecurringTheme, ThemeScore } from '../core/digest/types';
 import type { Translate } from '../core/translate';
 import { digestFormat, type DigestFormat } from './digestFormat';
+import { doneSection, replyAction } from './digestUpdates';
 
 /** Teams refuses messages of about 28 KB; stay well below with room for the activity around it. */
 export const CARD_MAX_BYTES = 24_000;
@@ -67,7 +68,7 @@ function scoreRow(f: DigestFormat, s: ThemeScore, details: boolean): Element {
   };
 }
 
-function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): Element {
+function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: boolean): Element {
   const mix = th.sentiment.map((c) => `${f.group('sentiment', c.key)} ${c.respondents}`).join(', ');
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
@@ -75,6 +76,7 @@ function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): E
   ];
   if (mix) items.push(note(f.t('digest:themes.sentiment', { mix })));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));
+  items.push(replyAction(f, d, th));
   return { type: 'Container', spacing: 'Medium', items };
 }
 
@@ -94,7 +96,7 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
     msteams: { width: 'Full' },
   };
   if (!d.enough || !d.totals) {
-    body.push(text(t('digest:tooFewWeek', { k: d.k })));
+    body.push(text(t('digest:tooFewWeek', { k: d.k })), ...doneSection(d, t));
     return card;
   }
 
@@ -116,8 +118,10 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
   body.push(heading(t('digest:themes.title')));
   if (d.freeTextRespondents !== null) body.push(note(t('digest:themes.writers', { people: f.people(d.freeTextRespondents) })));
   if (d.themes.length === 0) body.push(note(t('digest:themes.empty', { k: d.k })));
-  for (const th of d.themes) body.push(themeBlock(f, th, withQuotes));
+  for (const th of d.themes) body.push(themeBlock(f, d, th, withQuotes));
   if (d.hiddenThemes > 0) body.push(note(t('digest:themes.hidden', { count: d.hiddenThemes })));
+
+  body.push(...doneSection(d, t));
 
   body.push(heading(t('digest:emergent.title')));
   if (d.emergent.length === 0) body.push(note(t('digest:emergent.empty')));
