@@ -8,6 +8,7 @@ import { saveParticipantRecord } from './participantRecord';
 import { projectOfTurn } from './projectOfTurn';
 import { applySessionCode } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
+import { showAllUpdates } from './updatesDialog';
 import { sendWelcome } from './welcomeDialog';
 
 /** Re-asks what was open before the command: a pending confirmation, else the current step. */
@@ -117,5 +118,8 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       return resume(turn);
     case 'erase':
       return askErase(turn);
+    case 'news':
+      await showAllUpdates(turn);
+      return resume(turn);
   }
 }
