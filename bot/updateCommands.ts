@@ -6,9 +6,10 @@ import type { Project } from '../core/projects';
 import type { Translate, TranslatorFactory } from '../core/translate';
 import { LOCALES, type Locale } from '../core/types';
 import { allowedContactsOf } from '../core/updates/allowedContacts';
-import { MAX_UPDATE_LENGTH, personalDataIn } from '../core/updates/checkUpdate';
+import { updateProblem } from '../core/updates/checkUpdate';
 import { parseLeadUpdateCommand, type LeadUpdateCommand, type UpdateVocabulary } from '../core/updates/leadUpdateCommand';
 import { currentUpdates } from '../core/updates/pickUpdates';
+import { problemText } from '../core/updates/problemText';
 import type { ProjectUpdate } from '../core/updates/types';
 import { changeUpdateCard, UPDATE_INPUT, UPDATE_SUBMIT, type UpdateSubmit } from '../cards/digestUpdates';
 import { toLocale } from '../locales';
@@ -110,26 +111,13 @@ class LeadSession {
 
   /** Both texts checked: too long, empty, or personal data gets a message and stores nothing. */
   private async checkedTexts(p: Project, s: { lang: Locale; own: string; other: string }): Promise<ProjectUpdate['text'] | undefined> {
-    const texts: ProjectUpdate['text'] = {};
-    if (s.own) texts[s.lang] = s.own;
-    if (s.other) texts[other(s.lang)] = s.other;
-    const written = Object.values(texts);
-    if (written.length === 0) {
-      await this.say(this.t('digest:update.empty'));
+    const problem = updateProblem([s.own, s.other], allowedContactsOf(p));
+    if (problem) {
+      await this.say(problemText(this.t, problem));
       return undefined;
     }
-    if (written.some((x) => x.length > MAX_UPDATE_LENGTH)) {
-      await this.say(this.t('digest:update.tooLong', { max: MAX_UPDATE_LENGTH }));
-      return undefined;
-    }
-    const allowed = allowedContactsOf(p);
-    const found = [...new Set(written.flatMap((x) => personalDataIn(x, allowed)))];
-    if (found.length) {
-      const what = found.map((k) => this.t(`digest:update.kind.${k}`)).join(', ');
-      await this.say(this.t('digest:update.personalData', { found: what }));
-      return undefined;
-    }
-    return texts;
+    // only the other language written: it is the text for everyone
+    return s.own ? { [s.lang]: s.own, ...(s.other ? { [other(s.lang)]: s.other } : {}) } : { [other(s.lang)]: s.other };
   }
 
   async submitted(s: UpdateSubmit & { own: string; other: string }): Promise<void> {

@@ -13,6 +13,7 @@ import { runExport } from './export';
 import { runQr } from './qr';
 import { runTeamsPackage } from './teamsPackage';
 import { runThemes } from './themes';
+import { runUpdates } from './updates';
 
 type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream) => Promise<number>;
 
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   export: runExport,
   code: runCode,
   erase: runErase,
+  updates: runUpdates,
   qr: async (argv, ctx, stdout) => {
     const o = parseOptions(argv, { code: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' } });
     if (!o.code) throw new UsageError(ctx.t('cli:qr.usage'));

@@ -36,3 +36,14 @@ export function personalDataIn(text: string, allowed: AllowedContacts): PiiKind[
   }
   return scrubText(masked, KEEP).kinds;
 }
+
+export type UpdateProblem = { problem: 'empty' } | { problem: 'tooLong'; max: number } | { problem: 'personalData'; kinds: PiiKind[] };
+
+/** Why these texts cannot be an update, or undefined when they can (Teams and the CLI alike). */
+export function updateProblem(texts: readonly string[], allowed: AllowedContacts): UpdateProblem | undefined {
+  const written = texts.map((x) => x.trim()).filter(Boolean);
+  if (written.length === 0) return { problem: 'empty' };
+  if (written.some((x) => x.length > MAX_UPDATE_LENGTH)) return { problem: 'tooLong', max: MAX_UPDATE_LENGTH };
+  const kinds = [...new Set(written.flatMap((x) => personalDataIn(x, allowed)))];
+  return kinds.length ? { problem: 'personalData', kinds } : undefined;
+}
