@@ -5,6 +5,7 @@ import type * as restify from 'restify';
 import type { AppContext } from '../bot/appContext';
 import { LOCALES, type Locale } from '../core/types';
 import { loadResources, toLocale } from '../locales';
+import { registerUpdatesRoute } from './updatesRoute';
 
 /** web/ next to the sources, also when running from dist/web. */
 function webDir(): string {
@@ -32,6 +33,7 @@ interface Asset {
  * (language, title) so the page is right before any script runs.
  */
 export function registerWebChat(server: restify.Server, app: AppContext): void {
+  registerUpdatesRoute(server, app);
   const dir = webDir();
   const texts = loadResources();
   const template = readFileSync(join(dir, 'index.html'), 'utf8');
