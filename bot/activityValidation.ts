@@ -150,6 +150,17 @@ export function isOwnRouteChannel(channelId: string): boolean {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** An http(s) URL on this machine: what answers there is not a caller somewhere on the network. */
+export function isLoopbackUrl(serviceUrl: string): boolean {
+  if (!URL.canParse(serviceUrl)) return false;
+  const url = new URL(serviceUrl);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+}
+
 /**
  * Without MicrosoftAppId nothing authenticates the caller, so replies may only go back to
  * loopback or to explicitly allowed service URLs; otherwise an exposed development instance
@@ -174,7 +185,7 @@ function decideServiceUrl(serviceUrl: string, allowed: string[]): boolean {
     return false;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)) return true;
+  if (isLoopbackHost(url.hostname)) return true;
   const normalised = serviceUrl.replace(/\/+$/, '');
   return allowed.some((a) => {
     const prefix = a.replace(/\/+$/, '');

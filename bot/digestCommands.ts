@@ -67,7 +67,7 @@ export function createDigestCommands(app: AppContext, _runtime: BotRuntime): Tur
       return true;
     }
     const lead = pseudonymize(app.secrets.pseudonymSecret, a.channelId, a.from.id);
-    const identity = leadIdentityOf(ctx);
+    const identity = await leadIdentityOf(ctx, Boolean(app.config.bot.appId));
     const name = (p: Project) => p.name[locale];
     const projectsLed = async () => {
       const mine: Project[] = [];

@@ -2,7 +2,7 @@ import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { SafeguardingNotifier } from '../core/safeguarding/notifier';
 import { LOCALES, type Locale } from '../core/types';
 import { handleJoin, handleMembersAdded, handleNonText, handleText, type JoinOptions } from '../dialogs/feedbackDialog';
-import { isRedelivery } from '../dialogs/redelivery';
+import { isRedelivery, markHandled } from '../dialogs/redelivery';
 import { keepTurn, openedTurn, type Turn } from '../dialogs/turn';
 import { buildVocabulary } from '../dialogs/vocabulary';
 import type { AppContext, TurnInterceptor } from './appContext';
@@ -54,7 +54,7 @@ class FeedbackBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       if (!(await this.intercepted(context))) {
         const turn = await this.open(context);
-        if (!isRedelivery(turn, context.activity.id)) {
+        if (!(await isRedelivery(turn, context.activity.id))) {
           const input = readInput(context.activity);
           if (input.kind === 'text') await handleText(turn, input.text);
           else await handleNonText(turn, input.kind);
@@ -109,6 +109,7 @@ class FeedbackBot extends ActivityHandler {
       const turn = openedTurn(context);
       if (turn && !turn.erased) {
         await this.state.saveChanges(context);
+        await markHandled(context, this.deps.app.store, this.deps.app.clock.now().toISOString());
       }
     } catch (err) {
       replies.discard();

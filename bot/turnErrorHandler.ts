@@ -5,7 +5,10 @@ import type { AppContext } from './appContext';
 
 /**
  * The one place a failed turn ends up: log with context (never the text or the user id) and
- * apologise in the user's language. Answers given before are already stored, so nothing is lost.
+ * apologise in the user's language, truthfully. Answers of earlier turns are stored; the message
+ * of this turn may not be, so the apology asks for it again (an answer's id is fixed per question,
+ * so a repeat replaces rather than doubles it). When the store cannot write (unreachable, or a
+ * full disk: ping() checks both) it says that nothing can be saved right now.
  * Once the participant's state was loaded the apology uses their own language and, for a parent,
  * "u"; a turn that failed before (the store is down) can only go by the channel's locale.
  */

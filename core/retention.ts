@@ -1,6 +1,7 @@
 /**
- * Days a channel's bookkeeping is kept: which webhook messages were already handled (Meta retries
- * a webhook for up to 7 days) and the delivery statuses of what the bot sent.
+ * Days a channel's bookkeeping is kept: which webhook messages and activities were already
+ * handled (Meta retries a webhook for up to 7 days, Bot Service channels retry within a day), the
+ * delivery statuses of what the bot sent, and webhook deliveries that kept failing in the inbox.
  */
 export const CHANNEL_RECORD_DAYS = 30;
 

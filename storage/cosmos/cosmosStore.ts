@@ -53,6 +53,9 @@ const PARALLEL = 8;
 /** A replace guarded by IfMatch that keeps losing to other writers gives up after this many tries. */
 const MAX_CAS_TRIES = 5;
 
+/** The one document /healthz rewrites, in the seen-message container (it has a TTL). */
+const HEALTH_PROBE_ID = seenMessageId('health', 'probe');
+
 let auditCounter = 0;
 /** Sortable, unique insertion stamp: milliseconds, then a per-process counter, then noise. */
 function nextAuditSeq(): string {
@@ -114,6 +117,10 @@ export class CosmosStore implements Store {
     });
     try {
       await Promise.race([this.database.read({ abortSignal: abort.signal }), timeout]);
+      // Reachable is not enough: a write must go through too (a full partition or a revoked
+      // write permission fails it). One small document that TTL keeps from piling up.
+      const probe = { id: HEALTH_PROBE_ID, channel: 'health', messageId: 'probe', at: new Date().toISOString() };
+      await Promise.race([this.c.seenMessages.items.upsert(probe, { abortSignal: abort.signal }), timeout]);
     } catch (err) {
       throw toStorageError('ping', err);
     } finally {

@@ -140,6 +140,11 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         received_at  TEXT NOT NULL,
         UNIQUE (channel, id)
       );
+      -- one row that /healthz rewrites: proof that the file still takes a write
+      CREATE TABLE health (
+        id  INTEGER PRIMARY KEY CHECK (id = 1),
+        at  TEXT NOT NULL
+      );
     `);
   },
   function themeChecks(db) {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type {
@@ -75,6 +75,7 @@ export class SqliteStore implements Store {
 
   private readonly s: {
     ping: Stmt<[], unknown>;
+    healthWrite: Stmt<[string]>;
     getParticipant: Stmt<[string], ParticipantRow>;
     findParticipantByCode: Stmt<[string], ParticipantRow>;
     saveParticipant: Stmt<ReturnType<typeof participantParams>>;
@@ -149,6 +150,7 @@ export class SqliteStore implements Store {
 
     this.s = {
       ping: db.prepare('SELECT 1'),
+      healthWrite: db.prepare('INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at'),
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
       findParticipantByCode: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE code = ?`),
       saveParticipant: db.prepare(`
@@ -318,9 +320,25 @@ export class SqliteStore implements Store {
     migrate(this.db, this.file);
   }
 
+  /**
+   * Reachable is not enough: on a full disk every read works and every answer is lost. So a write
+   * that must commit (a read-only or broken file fails it), and room for more: free space on the
+   * file system, and pages left under max_page_count.
+   */
   async ping(): Promise<void> {
     this.assertOpen();
     this.s.ping.get();
+    this.s.healthWrite.run(new Date().toISOString());
+    const free = freeBytes(dirname(this.file));
+    if (free !== undefined && free < MIN_FREE_BYTES) {
+      throw new StoreNotWritableError(`the disk of ${this.file} is full (${free} bytes free); answers cannot be saved`);
+    }
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const limit = this.db.pragma('max_page_count', { simple: true }) as number;
+    const reusable = this.db.pragma('freelist_count', { simple: true }) as number;
+    if (pages >= limit && reusable === 0) {
+      throw new StoreNotWritableError(`${this.file} reached its page limit (max_page_count ${limit}); answers cannot be saved`);
+    }
   }
 
   async close(): Promise<void> {
@@ -588,6 +606,23 @@ export class SqliteStore implements Store {
   async listAudit(): Promise<AuditEntry[]> {
     this.assertOpen();
     return this.s.listAudit.all();
+  }
+}
+
+/** Below this much free space a store is reported as unable to write (a write needs WAL room). */
+const MIN_FREE_BYTES = 1_048_576;
+
+export class StoreNotWritableError extends Error {
+  override readonly name = 'StoreNotWritableError';
+}
+
+/** Bytes an unprivileged writer may still use where `dir` lives; undefined where statfs is missing. */
+function freeBytes(dir: string): number | undefined {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import { CloudAdapter, type Activity, type ConversationReference } from 'botbuilder';
 import { ClientReusingAuthentication } from '../../bot/cachingAuthentication';
-import { FakeConnector } from '../e2e/connectorServer';
+import { TeamsConnector } from '../helpers/teamsConnector';
 
 type ClaimsIdentity = Parameters<ClientReusingAuthentication['createConnectorFactory']>[0];
 
@@ -92,7 +92,7 @@ describe('ClientReusingAuthentication', () => {
   });
 
   it('sends proactive messages over one reused client to a real connector', async () => {
-    const connector = new FakeConnector();
+    const connector = new TeamsConnector();
     await connector.start();
     try {
       const adapter = new CloudAdapter(unauthenticated());

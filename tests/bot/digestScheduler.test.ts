@@ -3,7 +3,7 @@ import { DIGEST_CLAIM_LEASE_MS, dueDigest, dueWeek, startDigestScheduler, type D
 import { backoffDelay, statusOf } from '../../bot/digestDelivery';
 import { ManualClock } from '../../core/clock';
 import { startTestApp } from '../helpers/botHttp';
-import { FakeConnector } from '../e2e/connectorServer';
+import { TeamsConnector } from '../helpers/teamsConnector';
 
 const amsterdam = { digestCron: '0 8 * * 1', timeZone: 'Europe/Amsterdam' };
 
@@ -53,7 +53,7 @@ describe('a digest claim whose owner crashed before sending', () => {
   const FAST = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
   /** Monday 9 March 2026, 08:05 in Amsterdam: the digest of 2026-W10 is due. */
   const clock = new ManualClock(new Date('2026-03-09T07:05:00Z'));
-  const connector = new FakeConnector();
+  const connector = new TeamsConnector();
   const schedulers: DigestScheduler[] = [];
   let app: RunningApp;
 

@@ -14,7 +14,7 @@ import type { Store } from '../../storage/port';
 import { emulatorUser, postRaw, replyText, ROOT, suggestedValues, type PostResult } from '../helpers/botHttp';
 import { healthStatus, startBotProcess, waitFor, type BotProcess } from '../helpers/cosmosBotProcess';
 import { isDocumentWriteTo, startCosmosTlsServer, type CosmosTlsServer } from '../helpers/cosmosTlsServer';
-import { FakeConnector } from './connectorServer';
+import { TeamsConnector } from '../helpers/teamsConnector';
 
 /**
  * Two real bot processes (bot/index.ts, as `npm start` runs it) on one Cosmos database: the
@@ -103,7 +103,7 @@ function seedAnswers(data: ConfigData, week: string): ResponseRecord[] {
 }
 
 describe('two bot processes on one Cosmos database', () => {
-  const connector = new FakeConnector();
+  const connector = new TeamsConnector();
   let cosmos: CosmosTlsServer;
   let store: Store;
   let data: ConfigData;
@@ -127,6 +127,7 @@ describe('two bot processes on one Cosmos database', () => {
     await awayFromWeekBoundary();
     cosmos = await startCosmosTlsServer();
     await connector.start();
+    connector.addMember({ id: '29:lead', aadObjectId: LEAD });
     configDir = testConfigDir(windowCron(new Date(), WINDOW_MINUTES));
     tempDirs.push(configDir);
     data = loadConfigData(configDir);

@@ -1,17 +1,16 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { startDigestScheduler, type DigestScheduler } from '../../bot/digest';
-import { createTeamsSafeguardingNotifier } from '../../bot/safeguardingNotifier';
+import { createTeamsSafeguardingNotifier, loadSafeguardingContact } from '../../bot/safeguardingNotifier';
 import { runDemoData } from '../../cli/demoData';
 import { ManualClock } from '../../core/clock';
 import type { Lead } from '../../core/projects';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
-import { emulatorUser, postRaw, replyText, ROOT, startTestApp, type PostResult } from '../helpers/botHttp';
-import { FakeConnector } from './connectorServer';
+import { emulatorUser, replyText, ROOT, startTestApp } from '../helpers/botHttp';
+import { TeamsConnector, teamsUser } from '../helpers/teamsConnector';
 
 const LEAD = '11111111-aaaa-4bbb-8ccc-000000000001';
 const LEAD_2 = '11111111-aaaa-4bbb-8ccc-000000000002';
@@ -40,31 +39,13 @@ function testConfigDir(): string {
 }
 
 describe('the weekly digest in Teams, end to end', () => {
-  const connector = new FakeConnector();
+  const connector = new TeamsConnector();
   const clock = new ManualClock(BEFORE);
   let app: RunningApp;
   const schedulers: DigestScheduler[] = [];
 
-  /** A Teams user posting to the real /api/messages; replies come back in the body. */
-  const teams = (userId: string, conversationId: string, aadObjectId?: string) => ({
-    send: (text: string, extra: Partial<Activity> = {}): Promise<PostResult> =>
-      postRaw(
-        app.url,
-        JSON.stringify({
-          type: 'message',
-          id: `m-${Math.random().toString(36).slice(2)}`,
-          channelId: 'msteams',
-          serviceUrl: connector.url,
-          deliveryMode: 'expectReplies',
-          conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
-          from: { id: userId, name: 'Lead', aadObjectId },
-          recipient: { id: '28:hoormij', name: 'HoorMij' },
-          locale: 'nl-NL',
-          text,
-          ...extra,
-        }),
-      ),
-  });
+  /** A Teams user posting to the real /api/messages; who they are is what the connector's roster says. */
+  const teams = (userId: string, conversationId: string, aadObjectId?: string) => teamsUser(app.url, connector, { id: userId, aadObjectId, name: 'Lead' }, conversationId);
 
   const scheduler = (instanceId: string) => {
     const s = startDigestScheduler(app.app, app.runtime, { instanceId, retry: FAST });
@@ -74,6 +55,10 @@ describe('the weekly digest in Teams, end to end', () => {
 
   beforeAll(async () => {
     await connector.start();
+    connector.addMember({ id: '29:lead', aadObjectId: LEAD, email: 'lead.een@example.org' });
+    connector.addMember({ id: '29:lead-2', aadObjectId: LEAD_2, email: 'lead.twee@example.org' });
+    connector.addMember({ id: '29:safe', aadObjectId: SAFE, email: 'vertrouwenspersoon@example.org' });
+    connector.addMember({ id: '29:stranger', aadObjectId: STRANGER, email: 'iemand@example.org' });
     app = await startTestApp({ CONFIG_DIR: testConfigDir() }, { clock });
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
     await runDemoData(
@@ -160,7 +145,7 @@ describe('the weekly digest in Teams, end to end', () => {
   });
 
   it('recognises a lead by e-mail through the Teams member look-up', async () => {
-    connector.members.set('29:by-mail', { id: '29:by-mail', email: LEAD_EMAIL.toUpperCase() });
+    connector.addMember({ id: '29:by-mail', aadObjectId: '11111111-aaaa-4bbb-8ccc-0000000000e1', email: LEAD_EMAIL.toUpperCase() });
     const r = await teams('29:by-mail', 'conv-gone').send('digest subscribe demo');
     expect(replyText(r)).toBe(translatorFor('en')('digest:commands.subscribed', { project: 'HoorMij demo project', id: 'demo' }));
   });
@@ -275,5 +260,36 @@ describe('the weekly digest in Teams, end to end', () => {
     } finally {
       demo.leads = leads;
     }
+  });
+
+  describe('someone claiming to be a lead or the safeguarding contact', () => {
+    const claims = { channelData: { email: LEAD_EMAIL, tenant: { id: 'tenant-1' } } };
+
+    it('gets no digest for an e-mail or AAD object id written into the activity', async () => {
+      const intruder = teams('29:intruder', 'conv-intruder', LEAD);
+      for (const text of ['digest aanmelden demo', 'digest nu demo']) {
+        const r = await intruder.send(text, claims);
+        expect(replyText(r)).toBe(nl('digest:commands.notLead', { project: 'Demoproject HoorMij' }));
+        expect(r.replies.flatMap((a) => a.attachments ?? [])).toEqual([]);
+      }
+      // a real member of the tenant whose body says they are someone else is who Teams says they are
+      const r = await teams('29:stranger', 'conv-stranger', LEAD).send('digest nu demo', claims);
+      expect(replyText(r)).toBe(nl('digest:commands.notLead', { project: 'Demoproject HoorMij' }));
+      // the Emulator channel with an e-mail in channelData, as demos used to play a lead
+      const emulator = emulatorUser(app.url, 'emulator-lead');
+      const e = await emulator.send('digest nu demo', claims);
+      expect(replyText(e)).toBe(nl('digest:commands.notLead', { project: 'Demoproject HoorMij' }));
+      const subs = await app.app.store.listSubscriptions('demo');
+      expect(subs.map((x) => x.ref.conversation.id)).not.toEqual(expect.arrayContaining(['conv-intruder']));
+    });
+
+    it('cannot take over the safeguarding contact, and the next alert still goes to the real one', async () => {
+      const r = await teams('29:intruder', 'conv-intruder', SAFE).send('veiligheid aanmelden demo', { channelData: { email: 'vertrouwenspersoon@example.org' } });
+      expect(replyText(r)).toBe(nl('digest:commands.notSafeguardingContact', { project: 'Demoproject HoorMij' }));
+      expect((await loadSafeguardingContact(app.app.store, 'demo'))?.ref.conversation.id).toBe('conv-safe');
+      const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
+      expect(await notifier.notify({ project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString() })).toBe('sent');
+      expect(connector.to('conv-intruder')).toEqual([]);
+    });
   });
 });

@@ -11,6 +11,10 @@ import type { AppContext } from '../../../bot/appContext';
 import { translatorFor } from '../../../locales';
 import { APP_SECRET, inboundWebhook, payloadText, PHONE_NUMBER_ID, ROOT, startHarness, textWebhook, VERIFY_TOKEN, WA_TOKEN, type Harness } from './harness';
 import { RecordingBot } from './testBot';
+import { WebhookInbox } from '../../../channels/whatsapp/webhookInbox';
+import { readWebhook } from '../../../channels/whatsapp/webhookPayload';
+import type { SqliteStore } from '../../../storage/sqlite';
+import { refuseWrites } from '../../helpers/storeFaults';
 
 const META_USER = '16505551234';
 const nl = translatorFor('nl');
@@ -299,6 +303,54 @@ describe('WhatsApp webhook', () => {
       expect(bot2.received).toEqual([]);
       expect(h.graph.sends).toEqual([]);
     });
+  });
+});
+
+describe('WhatsApp webhook inbox (at-least-once)', () => {
+  let h: Harness;
+  let bot: RecordingBot;
+  const start = async (dataDir?: string) => {
+    bot = new RecordingBot();
+    h = await startHarness(bot, { dataDir });
+    bot.app = h.app;
+  };
+  afterEach(() => h.close());
+
+  it('keeps a verified delivery until it was handled, then forgets it', async () => {
+    await start();
+    expect(await h.post(textWebhook(META_USER, 'hallo', h.clock.now()))).toBe(200);
+    await h.channel.whenIdle();
+    expect(bot.received.map((a) => a.text)).toEqual(['hallo']);
+    expect(await h.app.store.listInbox('whatsapp', 10)).toEqual([]);
+  });
+
+  it('answers 503 when the delivery cannot be kept, so that Meta delivers it again', async () => {
+    await start();
+    refuseWrites(h.app.store as SqliteStore);
+    expect(await h.post(textWebhook(META_USER, 'hallo', h.clock.now()))).toBe(503);
+    await h.channel.whenIdle();
+    expect(bot.received).toEqual([]);
+  });
+
+  it('handles what a crash left in the inbox when the channel starts again, sealed meanwhile', async () => {
+    await start();
+    const raw = textWebhook(META_USER, 'bewaard bericht', h.clock.now());
+    // as if the process died right after the 200: kept, never processed
+    await new WebhookInbox(h.app).keep(raw, readWebhook(JSON.parse(raw))!);
+    const waiting = await h.app.store.listInbox('whatsapp', 10);
+    expect(waiting).toHaveLength(1);
+    expect(JSON.stringify(waiting)).not.toMatch(new RegExp(`${META_USER}|bewaard bericht`));
+    const dataDir = h.dataDir;
+    await h.close();
+
+    await start(dataDir);
+    await h.channel.whenIdle();
+    expect(bot.received.map((a) => a.text)).toEqual(['bewaard bericht']);
+    expect(await h.app.store.listInbox('whatsapp', 10)).toEqual([]);
+    // Meta's own retry of the same delivery, later, repeats nothing
+    expect(await h.post(raw)).toBe(200);
+    await h.channel.whenIdle();
+    expect(bot.received).toHaveLength(1);
   });
 });
 
