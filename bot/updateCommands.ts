@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { recognisedAs } from '../core/digest/leadCommands';
+import { recognisedAs, type LeadIdentity } from '../core/digest/leadCommands';
 import { leadKey } from '../core/digest/leadKey';
 import { isValidWeek } from '../core/isoWeek';
 import type { Project } from '../core/projects';
@@ -71,7 +71,9 @@ export function createUpdateCommands(app: AppContext): TurnInterceptor {
       await ctx.sendActivity(t('digest:commands.teamsOnly'));
       return true;
     }
-    const session = new LeadSession(app, ctx, t, locale);
+    // what Teams (or the loopback connector without MicrosoftAppId) vouches for, never the card
+    const identity = await leadIdentityOf(ctx, Boolean(app.config.bot.appId));
+    const session = new LeadSession(app, ctx, t, locale, identity);
     if (submit) await session.submitted(submit);
     else await session.command(command!);
     return true;
@@ -79,16 +81,13 @@ export function createUpdateCommands(app: AppContext): TurnInterceptor {
 }
 
 class LeadSession {
-  private readonly identity;
-
   constructor(
     private readonly app: AppContext,
     private readonly ctx: TurnContext,
     private readonly t: Translate,
     private readonly locale: Locale,
-  ) {
-    this.identity = leadIdentityOf(ctx);
-  }
+    private readonly identity: LeadIdentity,
+  ) {}
 
   private say(text: string) {
     return this.ctx.sendActivity(text);

@@ -1,13 +1,12 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../bot/app';
 import { runDemoData } from '../../cli/demoData';
 import { ManualClock } from '../../core/clock';
 import { translatorFor } from '../../locales';
-import { emulatorUser, postRaw, replyText, ROOT, startTestApp, type PostResult } from '../helpers/botHttp';
-import { FakeConnector } from './connectorServer';
+import { emulatorUser, replyText, ROOT, startTestApp, type PostResult } from '../helpers/botHttp';
+import { TeamsConnector, teamsUser } from '../helpers/teamsConnector';
 
 const LEAD = '11111111-aaaa-4bbb-8ccc-000000000001';
 const MAIL_LEAD = '29:mail-lead';
@@ -45,37 +44,22 @@ function replySubmits(card: unknown): Submit[] {
 }
 
 describe('closing the loop: a lead answers a theme, participants hear it, the digest shows its reach', () => {
-  const connector = new FakeConnector();
+  const connector = new TeamsConnector();
   const clock = new ManualClock(NOW);
   let app: RunningApp;
 
-  const teams = (userId: string, aadObjectId?: string) => ({
-    send: (text: string, extra: Partial<Activity> = {}): Promise<PostResult> =>
-      postRaw(
-        app.url,
-        JSON.stringify({
-          type: 'message',
-          id: `m-${Math.random().toString(36).slice(2)}`,
-          channelId: 'msteams',
-          serviceUrl: connector.url,
-          deliveryMode: 'expectReplies',
-          conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-1' },
-          from: { id: userId, name: 'Lead', aadObjectId },
-          recipient: { id: '28:hoormij', name: 'HoorMij' },
-          locale: 'nl-NL',
-          text,
-          ...extra,
-        }),
-      ),
-  });
-  const lead = teams('29:lead', LEAD);
+  /** A Teams user on the connector's roster, posting to the real /api/messages. */
+  const teams = (userId: string, aadObjectId?: string) => {
+    connector.members.set(userId, { id: userId, ...(aadObjectId ? { aadObjectId } : {}), ...(userId === MAIL_LEAD ? { email: LEAD_EMAIL } : {}) });
+    return teamsUser(app.url, connector, { id: userId, aadObjectId }, `conv-${userId}`);
+  };
+  const lead = { send: (text: string, extra: Record<string, unknown> = {}) => teams('29:lead', LEAD).send(text, extra) };
   const cardOf = (r: PostResult) => r.replies.flatMap((a) => a.attachments ?? [])[0]?.content as Card | undefined;
 
   let submit: Submit;
 
   beforeAll(async () => {
     await connector.start();
-    connector.members.set(MAIL_LEAD, { id: MAIL_LEAD, email: LEAD_EMAIL });
     app = await startTestApp({ CONFIG_DIR: testConfigDir(), K_ANONYMITY: '2' }, { clock });
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
     await runDemoData(
@@ -107,6 +91,10 @@ describe('closing the loop: a lead answers a theme, participants hear it, the di
   it('refuses someone who is not a lead of the project, whatever the card says', async () => {
     const r = await teams('29:stranger', STRANGER).send('', { value: { ...submit, updateText: CALL_BACK.nl } });
     expect(replyText(r)).toBe(nl('digest:update.notLead', { project: 'Demoproject HoorMij' }));
+    // a lead's AAD object id written into the activity counts for nothing: the connector says who it is
+    connector.members.set('29:impostor', { id: '29:impostor', aadObjectId: STRANGER });
+    const forged = await teamsUser(app.url, connector, { id: '29:impostor', aadObjectId: LEAD }, 'conv-impostor').send('', { value: { ...submit, updateText: CALL_BACK.nl } });
+    expect(replyText(forged)).toBe(nl('digest:update.notLead', { project: 'Demoproject HoorMij' }));
     expect(await app.app.store.listUpdates('demo')).toEqual([]);
   });
 
