@@ -110,7 +110,7 @@ class LeadSession {
 
   /** Both texts checked: too long, empty, or personal data gets a message and stores nothing. */
   private async checkedTexts(p: Project, s: { lang: Locale; own: string; other: string }): Promise<ProjectUpdate['text'] | undefined> {
-    const problem = updateProblem([s.own, s.other], allowedContactsOf(p));
+    const problem = updateProblem([s.own, s.other], allowedContactsOf(p, this.app.data.organisation));
     if (problem) {
       await this.say(problemText(this.t, problem));
       return undefined;

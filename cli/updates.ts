@@ -59,7 +59,7 @@ export async function runUpdates(argv: string[], ctx: CliContext, stdout: NodeJS
   const given: Record<Locale, string | undefined> = { nl: o['text-nl'], en: o['text-en'] };
   given[own] ??= o.text;
   for (const l of LOCALES) if (given[l]?.trim()) texts[l] = given[l]!.trim();
-  const problem = updateProblem(Object.values(texts), allowedContactsOf(project));
+  const problem = updateProblem(Object.values(texts), allowedContactsOf(project, ctx.data.organisation));
   if (problem) {
     stdout.write(`${problemText(ctx.t, problem)}\n`);
     return 1;

@@ -48,32 +48,67 @@ export function phraseTokens(phrase: string): string[] {
   return tokens;
 }
 
-function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+/** Below this length one wrong letter turns a word into another word ("oud", "kind"): no typo is forgiven. */
+export const TYPO_MIN_LENGTH = 5;
+const HAS_DIGIT = /\d/;
+
+/**
+ * True when `typed` is `word` with one letter wrong, missing, added, or two neighbours swapped
+ * ("jongre", "oudr", "parnet"). Only for words of TYPO_MIN_LENGTH letters or more, never digits.
+ */
+export function isOneTypoOff(typed: string, word: string): boolean {
+  if (word.length < TYPO_MIN_LENGTH || typed === word || HAS_DIGIT.test(typed) || HAS_DIGIT.test(word)) return false;
+  const [a, b] = typed.length <= word.length ? [typed, word] : [word, typed];
+  if (b.length - a.length > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter replaced
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // neighbours swapped
+  }
+  return a.slice(i) === b.slice(i + 1); // one letter added or missing
+}
+
+function containsPhrase(tokens: readonly string[], phrase: readonly string[], forgiveTypo = false): boolean {
   if (phrase.length === 0 || phrase.length > tokens.length) return false;
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let j = 0; j < phrase.length; j++) {
-      if (tokens[i + j] !== phrase[j]) continue outer;
+      if (tokens[i + j] !== phrase[j] && !(forgiveTypo && isOneTypoOff(tokens[i + j], phrase[j]))) continue outer;
     }
     return true;
   }
   return false;
 }
 
-/**
- * The value of the one choice whose phrase occurs as whole words in the text; undefined
- * when none or several different choices occur ("ja nee" is not an answer).
- */
-export function matchChoice<V extends string>(text: string, options: readonly ChoiceOption<V>[]): V | undefined {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return undefined;
+export interface MatchOptions {
+  /**
+   * Also accept a word with one typo (see isOneTypoOff), when no choice matches exactly. For
+   * words that are only answers (the role); never for consent, scores or free text.
+   */
+  forgiveTypo?: boolean;
+}
+
+function matchTokens<V extends string>(tokens: readonly string[], options: readonly ChoiceOption<V>[], forgiveTypo: boolean): V | undefined {
   let found: V | undefined;
   for (const option of options) {
-    const hit = option.phrases.some((p) => containsPhrase(tokens, phraseTokens(p)));
+    const hit = option.phrases.some((p) => containsPhrase(tokens, phraseTokens(p), forgiveTypo));
     if (!hit) continue;
     if (found !== undefined && found !== option.value) return undefined;
     found = option.value;
   }
   return found;
+}
+
+/**
+ * The value of the one choice whose phrase occurs as whole words in the text; undefined
+ * when none or several different choices occur ("ja nee" is not an answer).
+ */
+export function matchChoice<V extends string>(text: string, options: readonly ChoiceOption<V>[], match: MatchOptions = {}): V | undefined {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return undefined;
+  const exact = matchTokens(tokens, options, false);
+  if (exact !== undefined || !match.forgiveTypo) return exact;
+  return matchTokens(tokens, options, true);
 }
 
 /** True when the whole message is one of the phrases (for words that are also ordinary text). */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Theme } from './catalogue';
+import { organisationSchema, type Organisation } from './organisation';
 import { projectsSchema, type Project } from './projects';
 import { questionSetsSchema, type QuestionSet } from './questionSets';
 import { createSafeguardingDetector, type DangerDetector } from './safeguarding/detect';
@@ -14,6 +15,8 @@ export interface ConfigData {
   questionSets: Map<string, QuestionSet>;
   projects: Map<string, Project>;
   defaultProject: Project;
+  /** Who runs this HoorMij (config/organisation.json); see core/organisation.ts for its contacts. */
+  organisation: Organisation;
   /** The danger check: the built-in word lists plus the organisation's own (safeguarding-words.json). */
   danger: DangerDetector;
 }
@@ -55,6 +58,7 @@ export function loadConfigData(dir: string): ConfigData {
   const catalogue = readJson(dir, 'themes.json', catalogueSchema);
   const sets = readJson(dir, 'question-sets.json', questionSetsSchema);
   const projects = readJson(dir, 'projects.json', projectsSchema);
+  const organisation = readJson(dir, 'organisation.json', organisationSchema);
   const themes = new Map(catalogue.themes.map((t) => [t.id, t]));
   const questionSets = new Map(sets.questionSets.map((s) => [s.id, s]));
   const errors: string[] = [];
@@ -74,5 +78,5 @@ export function loadConfigData(dir: string): ConfigData {
   const defaultProject = projectMap.get(projects.defaultProject);
   if (!defaultProject) errors.push(`projects.json: defaultProject "${projects.defaultProject}" is not a project`);
   if (errors.length) throw new ConfigDataError(errors.join('\n'));
-  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject!, danger: loadDangerDetector(dir) };
+  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject!, organisation, danger: loadDangerDetector(dir) };
 }

@@ -1,9 +1,8 @@
-import { choiceMessage } from '../cards/choiceActions';
 import type { Command } from '../core/commands';
-import { openChoices, reprompt, startFlow } from './conversationFlow';
+import { reprompt, startFlow } from './conversationFlow';
 import { askErase } from './eraseDialog';
 import { askLanguage, switchLanguage } from './languageDialog';
-import { showMyData } from './myDataDialog';
+import { askShowRemarks, showMyData } from './myDataDialog';
 import { saveParticipantRecord } from './participantRecord';
 import { projectOfTurn } from './projectOfTurn';
 import { applySessionCode } from './sessionCodeDialog';
@@ -16,22 +15,18 @@ export async function resume(turn: Turn): Promise<void> {
   if (turn.profile.optedOut) return;
   if (turn.conv.pending === 'language') return askLanguage(turn);
   if (turn.conv.pending === 'erase') return askErase(turn);
+  if (turn.conv.pending === 'remarks') return askShowRemarks(turn);
   return reprompt(turn);
 }
 
 /**
- * Says `text` and keeps the open question answerable without asking it twice in a row: when
- * its prompt is still the last message on screen, the text carries the same choices (Web Chat
- * shows suggested actions of the last message only); otherwise the question is asked again.
+ * Says `text`, then asks the open question again, so that the question with its choices is the
+ * last message (the web chat's welcome may have asked it a moment before; an acknowledgement
+ * below it with the question's buttons looked like the buttons answered the acknowledgement).
  */
-export async function sayThenReprompt(turn: Turn, text: string): Promise<void> {
-  const choices = turn.conv.promptOnScreen ? openChoices(turn) : undefined;
-  if (!choices) {
-    await say(turn, text);
-    return resume(turn);
-  }
-  await say(turn, choiceMessage(text, choices));
-  turn.conv.promptOnScreen = true;
+async function sayThenAskAgain(turn: Turn, text: string): Promise<void> {
+  await say(turn, text);
+  return resume(turn);
 }
 
 /**
@@ -47,6 +42,7 @@ export async function startCommand(turn: Turn, command: Extract<Command, { kind:
   }
   if (profile.optedOut) {
     profile.optedOut = false;
+    delete profile.stopReminded;
     await turn.app.store.setDoNotContact(turn.pseudonym, false);
     await saveParticipantRecord(turn);
   }
@@ -62,8 +58,7 @@ export async function startCommand(turn: Turn, command: Extract<Command, { kind:
 
 /**
  * A code from `start K7PX4M` or the web chat's join event. A question that is open stays open:
- * the code is acknowledged and the question asked again at most once (the web chat's welcome
- * may have asked consent a moment before its join event arrives).
+ * the code is acknowledged first and the question asked again after it, once.
  */
 async function startWithCode(turn: Turn, code: string | undefined): Promise<void> {
   const { conv, t } = turn;
@@ -76,7 +71,7 @@ async function startWithCode(turn: Turn, code: string | undefined): Promise<void
     const problem = t(`commands:code.${check}`);
     // A run under way keeps its project; anything else waits, so the default project is
     // never used in place of a code that failed.
-    if (runUnderWay) return sayThenReprompt(turn, problem);
+    if (runUnderWay) return sayThenAskAgain(turn, problem);
     conv.step = { kind: 'awaitingCode', problem: check };
     return say(turn, problem);
   }
@@ -89,7 +84,7 @@ async function startWithCode(turn: Turn, code: string | undefined): Promise<void
   // safeguarding signal is open: that answer must not get lost.
   const keepOpen =
     kind === 'consent' || kind === 'role' || kind === 'safeguardingContact' || (kind === 'question' && conv.run?.sessionCode === code);
-  if (keepOpen) return sayThenReprompt(turn, accepted);
+  if (keepOpen) return sayThenAskAgain(turn, accepted);
   await say(turn, accepted);
   return startFlow(turn);
 }
@@ -104,6 +99,7 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       return resume(turn);
     case 'stop':
       profile.optedOut = true;
+      delete profile.stopReminded;
       conv.pending = undefined;
       await saveParticipantRecord(turn);
       turn.log.info({ event: 'opt-out' }, 'participant stopped');
@@ -114,7 +110,9 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       await switchLanguage(turn, command.locale);
       return resume(turn);
     case 'myData':
-      await showMyData(turn);
+      conv.pending = undefined;
+      // The follow-up question (show what you wrote?) is the last message; the step waits for it.
+      if (await showMyData(turn)) return;
       return resume(turn);
     case 'erase':
       return askErase(turn);

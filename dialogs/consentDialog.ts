@@ -1,5 +1,5 @@
 import { choiceMessage, yesNoActions } from '../cards/choiceActions';
-import { matchChoice } from '../core/choiceMatching';
+import { matchWhole } from '../core/choiceMatching';
 import { saveParticipantRecord } from './participantRecord';
 import { ask, say, type Turn } from './turn';
 
@@ -14,7 +14,8 @@ export async function askConsent(turn: Turn, withHint = false): Promise<void> {
 
 /** A yes creates the participant record; a no stores nothing in the domain store. */
 export async function handleConsent(turn: Turn, text: string): Promise<ConsentOutcome> {
-  const answer = matchChoice(text, turn.vocabulary.yesNo);
+  // Consent is only a clear yes or no on its own ("ja", "Yes please", 👍): no typo, no yes inside a sentence.
+  const answer = matchWhole(text, turn.vocabulary.yesNo);
   if (answer === undefined) {
     await askConsent(turn, true);
     return 'asked-again';

@@ -1,10 +1,8 @@
-import type { CardAction } from 'botbuilder';
-import { languageActions, roleActions, yesNoActions } from '../cards/choiceActions';
-import { askQuestion, beginCheckIn, handleAnswer, nextQuestion, questionActions } from './checkInDialog';
+import { askQuestion, beginCheckIn, handleAnswer, nextQuestion } from './checkInDialog';
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
-import { AFTER_CHECK_IN, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact } from './safeguardingContactDialog';
 import { say, type Turn } from './turn';
 import { showNewUpdates } from './updatesDialog';
 import type { Role } from '../core/types';
@@ -41,25 +39,6 @@ export async function reprompt(turn: Turn): Promise<void> {
     case 'finished':
     case 'declined':
       return;
-  }
-}
-
-/** The choices of whatever is open: a pending command first, then the current step. */
-export function openChoices(turn: Turn): CardAction[] | undefined {
-  const { t, conv } = turn;
-  if (conv.pending === 'language') return languageActions(t);
-  if (conv.pending === 'erase') return yesNoActions(t);
-  switch (conv.step?.kind) {
-    case 'consent':
-      return yesNoActions(t);
-    case 'role':
-      return roleActions(t);
-    case 'question':
-      return questionActions(turn);
-    case 'safeguardingContact':
-      return contactActions(t);
-    default:
-      return undefined;
   }
 }
 

@@ -6,13 +6,15 @@ import { continueStep, startFlow } from './conversationFlow';
 import { answerDangerSignal } from './dangerSignal';
 import { handleEraseReply } from './eraseDialog';
 import { handleLanguageReply, switchLanguage } from './languageDialog';
+import { handleShowRemarksReply } from './myDataDialog';
 import { chooseLocale, participantSpoke, say, type Turn } from './turn';
 import { sendWelcome } from './welcomeDialog';
 
 /**
  * The root of the feedback conversation: commands first (they work at any moment), then a
- * pending confirmation, then the current step. After `stop` nothing is sent until `start`, with
- * one exception: a message that signals danger still gets the helplines (and nothing else).
+ * pending confirmation, then the current step. After `stop` the next message is answered once,
+ * briefly (stopped, and how to start again: silence alone looks broken); then nothing is sent
+ * until `start`, with one exception: a message that signals danger still gets the helplines.
  */
 export async function handleText(turn: Turn, text: string): Promise<void> {
   participantSpoke(turn);
@@ -24,12 +26,16 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
     await handleLanguageReply(turn, text);
     return resume(turn);
   }
+  if (turn.conv.pending === 'remarks') {
+    await handleShowRemarksReply(turn, text);
+    return resume(turn);
+  }
   if (turn.conv.pending === 'erase') {
     if ((await handleEraseReply(turn, text)) === 'cancelled') await resume(turn);
     return;
   }
   if (turn.profile.optedOut) {
-    await answerDangerSignal(turn, text);
+    if (!(await answerDangerSignal(turn, text))) await remindStopped(turn);
     return;
   }
   if (!turn.conv.welcomed) {
@@ -42,10 +48,17 @@ export async function handleText(turn: Turn, text: string): Promise<void> {
   return continueStep(turn, text);
 }
 
+/** Once per opt-out: you stopped, type start to join again. */
+async function remindStopped(turn: Turn): Promise<void> {
+  if (turn.profile.stopReminded) return;
+  turn.profile.stopReminded = true;
+  await say(turn, turn.t('commands:stoppedReminder'));
+}
+
 /** An empty message or only attachments: say what works, then ask again. */
 export async function handleNonText(turn: Turn, kind: 'empty' | 'attachmentsOnly'): Promise<void> {
   participantSpoke(turn);
-  if (turn.profile.optedOut) return;
+  if (turn.profile.optedOut) return remindStopped(turn);
   if (!turn.conv.welcomed) {
     await sendWelcome(turn);
     return startFlow(turn);

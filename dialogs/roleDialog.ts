@@ -13,7 +13,8 @@ export async function askRole(turn: Turn, withHint = false): Promise<void> {
 }
 
 export async function handleRole(turn: Turn, text: string): Promise<RoleOutcome> {
-  const role = matchChoice(text, turn.vocabulary.roles);
+  // A slip on a phone keyboard ("jongre", "parnet") still chooses; only in words of five letters or more.
+  const role = matchChoice(text, turn.vocabulary.roles, { forgiveTypo: true });
   if (role === undefined) {
     await askRole(turn, true);
     return 'asked-again';

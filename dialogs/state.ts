@@ -14,7 +14,8 @@ export type Step =
 export type CodeProblem = 'unknown' | 'expired' | 'invalid';
 
 /** A command that waits for one reply (a language, a confirmation); the step resumes after it. */
-export type Pending = 'language' | 'erase';
+/** A question a command asked that the next message answers (language, erase, show my remarks). */
+export type Pending = 'language' | 'erase' | 'remarks';
 
 /** The project and team a valid session code tied this conversation to. */
 export interface CodeTie {
@@ -61,6 +62,8 @@ export interface UserProfile {
   consentAt?: string;
   role?: Role;
   optedOut?: boolean;
+  /** After `stop` the first message is answered once (how to start again); then nothing is sent. */
+  stopReminded?: boolean;
   /** Project and team of the last valid session code. */
   project?: string;
   team?: string | null;

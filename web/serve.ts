@@ -5,6 +5,7 @@ import type * as restify from 'restify';
 import type { AppContext } from '../bot/appContext';
 import { LOCALES, type Locale } from '../core/types';
 import { loadResources, toLocale } from '../locales';
+import { registerLegalPages } from './legalPages';
 import { registerUpdatesRoute } from './updatesRoute';
 
 /** web/ next to the sources, also when running from dist/web. */
@@ -57,6 +58,9 @@ export function registerWebChat(server: restify.Server, app: AppContext): void {
     const body = Buffer.from(JSON.stringify(texts[lng].web ?? {}), 'utf8');
     assets.set(`/locales/${lng}/web.json`, () => ({ type: 'application/json; charset=utf-8', body, cache: 'no-cache' }));
   }
+
+  // The privacy and terms pages the Teams manifest and the welcome text link to.
+  registerLegalPages(server, app, (req) => pickLocale(req, app.config.defaultLocale), dir);
 
   server.get('/', async (req, res) => {
     const lng = pickLocale(req, app.config.defaultLocale);

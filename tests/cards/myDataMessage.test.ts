@@ -1,4 +1,4 @@
-import { myDataMessage } from '../../cards/myDataMessage';
+import { myDataMessage, myRemarksMessage } from '../../cards/myDataMessage';
 import type { Participant, ResponseRecord } from '../../core/types';
 import { translatorFor } from '../../locales';
 
@@ -40,12 +40,29 @@ describe('myDataMessage', () => {
     expect(text).toContain(t('data:mine.language', { language: t('commands:languageName.nl') }));
     expect(text).toContain(t('data:mine.consent', { date: '2026-03-01' }));
     expect(text).toContain(t('data:mine.answers', { count: 3 }));
-    expect(text).toContain(t('data:mine.answerText', { date: '2026-03-01', question: 'Q:open', text: 'fijn [naam]' }));
+    // What was written stays out of the overview: anyone may be holding the phone.
+    expect(text).toContain(t('data:mine.answerRemark', { date: '2026-03-01', question: 'Q:open' }));
+    expect(text).not.toContain('fijn');
     expect(text).toContain(t('data:mine.answerSkipped', { date: '2026-03-01', question: 'Q:goals' }));
     expect(text).toContain(t('data:mine.answerScore', { date: '2026-03-01', question: 'Q:heard', score: 4 }));
     expect(text).toContain('P-ABCDEFGH');
     // newest first
     expect(text.indexOf('Q:open')).toBeLessThan(text.indexOf('Q:heard'));
+  });
+
+  it('shows the remarks, newest first, only in the message the participant asked for', () => {
+    const responses = [
+      response('1', '2026-03-01T10:00:00.000Z', { score: 4 }),
+      response('2', '2026-03-02T10:00:00.000Z', { text: 'eerste', question: 'open' }),
+      response('3', '2026-03-09T10:00:00.000Z', { text: 'tweede', question: 'open' }),
+      response('4', '2026-03-09T11:00:00.000Z', { skipped: true, question: 'open' }),
+    ];
+    const text = myRemarksMessage(t, { responses, questionLabel: label });
+    expect(text.split('\n')).toEqual([
+      t('data:mine.remarksTitle'),
+      `• ${t('data:mine.answerText', { date: '2026-03-09', question: 'Q:open', text: 'tweede' })}`,
+      `• ${t('data:mine.answerText', { date: '2026-03-02', question: 'Q:open', text: 'eerste' })}`,
+    ]);
   });
 
   it('says nothing is stored when there is nothing', () => {

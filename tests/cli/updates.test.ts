@@ -24,7 +24,7 @@ describe('hoormij updates', () => {
     await store.close();
   });
 
-  it('refuses personal data but lets a helpline number through', async () => {
+  it('refuses personal data but lets helpline numbers and the organisation\'s own contacts through', async () => {
     const env = { DATA_DIR: tempDataDir() };
     const refused = await runCli(['updates', 'add', '--project', 'demo', '--theme', 'safety', '--text', 'Mail naar jan.jansen@gmail.com of bel 06-12345678.'], env);
     expect(refused.code).toBe(1);
@@ -32,6 +32,9 @@ describe('hoormij updates', () => {
     expect(refused.stdout).toContain(nl('digest:update.kind.phone'));
     const helpline = await runCli(['updates', 'add', '--project', 'demo', '--theme', 'safety', '--text', 'Maak je je zorgen? Bel de Kindertelefoon: 0800 0432.'], env);
     expect(helpline.code).toBe(0);
+    // config/organisation.json: the service desk's number and address
+    const desk = await runCli(['updates', 'add', '--project', 'demo', '--theme', 'information', '--text', 'Vragen? Bel 020 123 45 67 of mail servicepunt@example.org.'], env);
+    expect(desk.code).toBe(0);
   });
 
   it('explains its use on a missing project, action or theme', async () => {

@@ -84,3 +84,23 @@ describe('matchWhole', () => {
     expect(matchWhole('het was goed', labels)).toBeUndefined();
   });
 });
+
+describe('one typo forgiven (role words)', () => {
+  const roles: ChoiceOption[] = [
+    { value: 'youth', phrases: ['jongere', 'young person', 'kind'] },
+    { value: 'parent', phrases: ['ouder', 'parent', 'mama'] },
+  ];
+  it('accepts one wrong, missing, added or swapped letter in words of five letters or more', () => {
+    for (const typed of ['jongre', 'jongeer', 'jomgere', 'jonegre', 'yuong person', 'young persn']) expect(matchChoice(typed, roles, { forgiveTypo: true })).toBe('youth');
+    for (const typed of ['oudr', 'ouders!', 'oudder', 'parnet', 'Paremt']) expect(matchChoice(typed, roles, { forgiveTypo: true })).toBe('parent');
+  });
+  it('forgives nothing in shorter words, two typos, or without being asked to', () => {
+    expect(matchChoice('kidn', roles, { forgiveTypo: true })).toBeUndefined();
+    expect(matchChoice('mamma', roles, { forgiveTypo: true })).toBeUndefined();
+    expect(matchChoice('jngre', roles, { forgiveTypo: true })).toBeUndefined();
+    expect(matchChoice('jongre', roles)).toBeUndefined();
+  });
+  it('prefers an exact word over a near one', () => {
+    expect(matchChoice('ouder', roles, { forgiveTypo: true })).toBe('parent');
+  });
+});

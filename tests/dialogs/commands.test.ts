@@ -3,7 +3,7 @@ import { participantCode, pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, play, q, raw, scale, type Step, type Transcript, channelLocaleOf } from './transcript';
+import { inBothLanguages, k, notSaid, nothingElse, p, play, q, raw, saidLike, scale, type Step, type Transcript, channelLocaleOf } from './transcript';
 
 const other = (l: Locale): Locale => (l === 'nl' ? 'en' : 'nl');
 const yesNo = { suggestedKeys: ['consent:yes', 'consent:no'] };
@@ -28,21 +28,54 @@ const transcripts: Transcript[] = [
     [{ nl: 'help', en: 'help' }, [k('commands:help'), q('session-check', 1), scale]],
     ['4', [q('session-check', 2)]],
   ]),
-  ...inBothLanguages('stop silences the bot until start, which resumes the question', [
+  ...inBothLanguages('after stop the next message hears once how to start again, then the bot is silent until start', [
     ...youthStart,
     ['4', [q('session-check', 1)]],
     [{ nl: 'Stop', en: 'STOP' }, [k('commands:stopped')]],
-    ['5', 'silence'],
+    ['5', [k('commands:stoppedReminder'), nothingElse]],
     ['hallo?', 'silence'],
     [{ activity: { text: '' } }, 'silence'],
+    [{ nl: 'ik wil dood', en: 'i want to die' }, [saidLike({ nl: /113/, en: /113/ })]],
+    ['6', 'silence'],
     ['start', [q('session-check', 1), scale]],
     ['5', [q('session-check', 2)]],
   ]),
-  ...inBothLanguages('stop before consent also silences, and start asks for consent again', [
+  ...inBothLanguages('stop before consent also silences after one reminder, and start asks for consent again', [
     ['hoi', [k('consent:ask')]],
     ['stop', [k('commands:stopped')]],
+    [{ activity: { text: '' } }, [k('commands:stoppedReminder'), nothingElse]],
     ['ja', 'silence'],
     ['start', [k('consent:ask')]],
+    ['stop', [k('commands:stopped')]],
+    // A new opt-out: one reminder again.
+    ['hoi', [k('commands:stoppedReminder'), nothingElse]],
+  ]),
+  ...inBothLanguages('a parent who stopped is reminded in their own wording', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'ouder', en: 'parent' }, [q('parent-checkin', 0)]],
+    ['stop', [p('commands:stopped')]],
+    ['4', [p('commands:stoppedReminder'), nothingElse]],
+    ['4', 'silence'],
+  ]),
+  ...inBothLanguages('my data shows counts and dates; what was written only after asking for it', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    ['4', [q('session-check', 2)]],
+    ['4', [q('session-check', 3)]],
+    ['4', [q('session-check', 4)]],
+    [{ nl: 'Mijn mentor luistert echt', en: 'My mentor really listens' }, [k('summary:after.youth')]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.answers', { count: 5 }), saidLike({ nl: /je schreef iets/, en: /you wrote something/ }), notSaid({ nl: /mentor/, en: /mentor/ }), k('data:mine.remarksAsk'), yesNo]],
+    [{ nl: 'nee', en: 'no' }, [k('data:mine.remarksNotShown'), notSaid({ nl: /mentor/, en: /mentor/ }), nothingElse]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.remarksAsk'), yesNo]],
+    [{ nl: 'ja', en: 'yes' }, [k('data:mine.remarksTitle'), saidLike({ nl: /"Mijn mentor luistert echt"/, en: /"My mentor really listens"/ })]],
+    ['hoi', [k('commands:finished'), nothingElse]],
+  ]),
+  ...inBothLanguages('my data in the middle of the questions asks the open question again after the answer about remarks', [
+    ...youthStart,
+    ['4', [q('session-check', 1)]],
+    ['help', [q('session-check', 1)]],
+    [{ nl: 'mijn gegevens', en: 'my data' }, [k('data:mine.answers', { count: 1 }), notSaid({ nl: /wat je schreef/, en: /what you wrote/ }), q('session-check', 1), scale]],
   ]),
   ...inBothLanguages('the language switches mid-conversation and the question follows', [
     ...youthStart,
@@ -182,7 +215,7 @@ describe('commands', () => {
     expect(after).toContain(t('consent:ask'));
   });
 
-  it('keeps only a do-not-contact marker when someone who stopped erases, and stays silent until start', async () => {
+  it('keeps only a do-not-contact marker when someone who stopped erases, and is reminded once how to come back, then stays silent until start', async () => {
     const user = testUser(bot, { locale: 'en-US', user: 'u1' });
     for (const text of ['hi', 'yes', 'parent', '4', 'stop', 'delete my data']) await user.say(text);
     const t = translatorFor('en');
@@ -192,7 +225,9 @@ describe('commands', () => {
     expect(await store.getParticipant(id('u1'))).toBeUndefined();
     expect(await store.listResponsesOfParticipant(id('u1'))).toEqual([]);
 
-    expect(await user.say('hello')).toEqual([]);
+    // The erasure forgot the reminder too: they hear once how to come back, then nothing.
+    expect(texts(await user.say('hello'))).toEqual([t('commands:stoppedReminder')]);
+    expect(await user.say('hello?')).toEqual([]);
     expect(texts(await user.say('start')).join('\n')).toContain(t('consent:ask'));
     expect(await store.isDoNotContact(id('u1'))).toBe(false);
   });

@@ -2,7 +2,7 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { pseudonymize } from '../../core/pseudonym';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, testUser, texts, type TestContext } from '../helpers/testContext';
-import { card, inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Transcript, channelLocaleOf } from './transcript';
+import { card, inBothLanguages, k, nothingElse, play, q, scale, skipOffered, type Transcript, channelLocaleOf, welcomePrivacy } from './transcript';
 
 const project = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
 const welcome = [k('welcome:privacy')];
@@ -16,7 +16,7 @@ const opened = { activity: { type: 'conversationUpdate', membersAdded: [{ id: 'u
  */
 const wholeFirstContact: Transcript[] = [
   ...inBothLanguages('a young person in the web chat, from hello to the summary', [
-    [opened, [k('welcome:hello', { project }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    [opened, [k('welcome:hello', { project }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
     [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
     ['4', [q('session-check', 1), scale, nothingElse]],
@@ -27,7 +27,7 @@ const wholeFirstContact: Transcript[] = [
     ['hoi', [k('commands:finished'), nothingElse]],
   ]),
   ...inBothLanguages('a parent on a text channel, from hello to the thank-you', [
-    ['hoi', [k('welcome:hello', { project }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
+    ['hoi', [k('welcome:hello', { project }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
     [{ nl: 'ouder', en: 'parent' }, [k('questions:intro.parent', { count: 5 }), q('parent-checkin', 0), scale, nothingElse]],
     ['4', [q('parent-checkin', 1), scale, nothingElse]],
@@ -39,6 +39,31 @@ const wholeFirstContact: Transcript[] = [
 ];
 
 const transcripts: Transcript[] = [
+  ...inBothLanguages('consent is only a clear yes or no on its own: no yes inside a sentence, no typo', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja maar eerst even kijken', en: 'yes but let me look first' }, [k('consent:hint'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'jq', en: 'yse' }, [k('consent:hint'), k('consent:ask'), yesNo, nothingElse]],
+    [{ nl: 'Ja!', en: 'Yes!' }, [k('consent:thanks'), k('role:ask'), roles, nothingElse]],
+  ]),
+  ...inBothLanguages('one typo in a role word of five letters or more is forgiven, not in a shorter one', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'kidn', en: 'kdi' }, [k('role:hint'), k('role:ask'), roles, nothingElse]],
+    [{ nl: 'jongre', en: 'yuong person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('a parent who types the role word with a slip still gets the parent questions', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'oudr', en: 'parnet' }, [k('questions:intro.parent', { count: 5 }), q('parent-checkin', 0), scale, nothingElse]],
+  ]),
+  ...inBothLanguages('the number word for 1 is a score when it is the whole answer', [
+    ['hoi', [k('consent:ask')]],
+    [{ nl: 'ja', en: 'yes' }, [k('role:ask')]],
+    [{ nl: 'jongere', en: 'young person' }, [q('session-check', 0)]],
+    [{ nl: 'een', en: 'one' }, [q('session-check', 1), scale, nothingElse]],
+    [{ nl: 'Eén!', en: 'One' }, [q('session-check', 2), scale, nothingElse]],
+    [{ nl: 'ik denk een 4', en: 'i think a 4' }, [q('session-check', 3), scale, nothingElse]],
+  ]),
   ...inBothLanguages('a yes to consent leads to the role and the first question', [
     ['hoi', [...welcome, k('consent:ask')]],
     [{ nl: 'Ja hoor!', en: 'Yes please' }, [k('consent:thanks'), k('role:ask')]],
@@ -122,6 +147,17 @@ describe('first contact', () => {
     expect(texts(await user.say('bonjour'))).toContain(translatorFor('nl')('consent:ask'));
   });
 
+  it.each([
+    ['nl-NL', ['een', 'één', 'ik denk een 4', 'Vijf']],
+    ['en-US', ['one', 'One!', 'i think a 4', 'five']],
+  ] as const)('stores the number word for 1 as 1 and "ik denk een 4" as 4 (%s)', async (locale, answers) => {
+    const user = testUser(bot, { locale, user: `scores-${locale.slice(0, 2)}` });
+    for (const text of ['hoi', locale === 'nl-NL' ? 'ja' : 'yes', locale === 'nl-NL' ? 'jongere' : 'young person', ...answers]) await user.say(text);
+    const id = pseudonymize(ctx.app.secrets.pseudonymSecret, 'test', `scores-${locale.slice(0, 2)}`);
+    const scores = (await ctx.app.store.listResponsesOfParticipant(id)).map((r) => r.score);
+    expect(scores.sort()).toEqual([1, 1, 4, 5]);
+  });
+
   it('stores nothing in the domain store after a no', async () => {
     const user = testUser(bot, { locale: 'nl-NL', user: 'decliner' });
     await user.say('hoi');
@@ -169,11 +205,11 @@ describe('first contact', () => {
     const t = translatorFor('nl');
     const added: Partial<Activity> = { type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'u' }, { id: 'bot', name: 'b' }], text: undefined };
     const greeting = texts(await user.say(added));
-    expect(greeting).toContain(t('welcome:privacy'));
+    expect(greeting.join('\n')).toContain(t('welcome:privacy'));
     expect(greeting).toContain(t('consent:ask'));
     expect(texts(await user.say(added))).toEqual([]);
     const answer = texts(await user.say('ja'));
-    expect(answer).not.toContain(t('welcome:privacy'));
+    expect(answer.join('\n')).not.toContain(t('welcome:privacy'));
     expect(answer).toContain(t('role:ask'));
   });
 

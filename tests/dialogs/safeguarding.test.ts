@@ -166,6 +166,8 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
       expect(texts(await user.say(crisis[lng]))).toEqual([safeguardingReply(roleTranslator(t, () => 'parent'), 'NL')]);
       await user.say('stop');
       expect(texts(await user.say(crisis[lng]))).toEqual([safeguardingReply(roleTranslator(t, () => 'parent'), 'NL')]);
+      // Any other message: once how to start again, then silence.
+      expect(texts(await user.say('hoi'))).toEqual([roleTranslator(t, () => 'parent')('commands:stoppedReminder')]);
       expect(texts(await user.say('hoi'))).toEqual([]);
     });
 

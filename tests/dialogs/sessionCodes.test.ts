@@ -3,7 +3,7 @@ import { pseudonymize } from '../../core/pseudonym';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { createBot, createTestContext, START, testUser, texts, type TestContext } from '../helpers/testContext';
-import { inBothLanguages, k, nothingElse, play, q, scale, type Transcript, channelLocaleOf } from './transcript';
+import { inBothLanguages, k, nothingElse, play, q, scale, type Transcript, channelLocaleOf, welcomePrivacy } from './transcript';
 
 const DAY = 86_400_000;
 const demo = { nl: 'Demoproject HoorMij', en: 'HoorMij demo project' };
@@ -17,21 +17,21 @@ const join = (code: string) => ({
 });
 
 const transcripts: Transcript[] = [
-  ...inBothLanguages('a first web chat visit with a code welcomes once, acknowledges the code and asks consent once', [
-    [opened, [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('consent:ask'), yesNo, nothingElse]],
-    // Consent is still the question on screen: the acknowledgement keeps its choices instead of asking again.
-    [join('K7PX4M'), [k('commands:code.acceptedFor', { project: vlaanderen }), yesNo, nothingElse]],
+  ...inBothLanguages('a first web chat visit with a code welcomes once, acknowledges the code, then asks consent last', [
+    [opened, [k('welcome:hello', { project: demo }), welcomePrivacy, k('consent:ask'), yesNo, nothingElse]],
+    // The question with its buttons comes after "your code is right", never above it.
+    [join('K7PX4M'), [k('commands:code.acceptedFor', { project: vlaanderen }), k('consent:ask'), yesNo, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
     [{ nl: 'jongere', en: 'young person' }, [k('questions:intro.youth', { count: 5 }), q('session-check', 0), scale, nothingElse]],
   ]),
   ...inBothLanguages('a join that arrives before the welcome event greets once and asks consent once', [
-    [join('K7PX4M'), [k('welcome:hello', { project: vlaanderen }), k('welcome:privacy'), k('commands:code.accepted'), k('consent:ask'), yesNo, nothingElse]],
+    [join('K7PX4M'), [k('welcome:hello', { project: vlaanderen }), welcomePrivacy, k('commands:code.accepted'), k('consent:ask'), yesNo, nothingElse]],
     [opened, 'silence'],
     [join('K7PX4M'), 'silence'],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],
   ]),
   ...inBothLanguages('a code typed while consent is open is acknowledged and consent asked once more', [
-    ['hoi', [k('welcome:hello', { project: demo }), k('welcome:privacy'), k('consent:ask'), nothingElse]],
+    ['hoi', [k('welcome:hello', { project: demo }), welcomePrivacy, k('consent:ask'), nothingElse]],
     ['start K7PX4M', [k('commands:code.acceptedFor', { project: vlaanderen }), k('consent:ask'), yesNo, nothingElse]],
     ['start K7PX4M', [k('commands:code.accepted'), k('consent:ask'), yesNo, nothingElse]],
     [{ nl: 'ja', en: 'yes' }, [k('consent:thanks'), k('role:ask'), nothingElse]],

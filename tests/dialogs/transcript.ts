@@ -1,5 +1,7 @@
 import type { Activity } from 'botbuilder';
+import { loadConfig } from '../../bot/config';
 import type { ConfigData } from '../../core/configData';
+import { legalPageUrl } from '../../core/legalPageUrl';
 import type { Locale } from '../../core/types';
 import { translatorFor } from '../../locales';
 import { suggested, texts, type TestUser } from '../helpers/testContext';
@@ -50,6 +52,16 @@ export const raw = (text: Localized): Expect => ({ raw: text });
  */
 export const nothingElse: Expect = { exactly: true };
 export const card = (...keys: string[]): Expect => ({ card: keys });
+
+/** The welcome's second message as a whole: what is kept, how to stop, and the privacy page (default address). */
+export const welcomePrivacy: Expect = raw(
+  Object.fromEntries(
+    (['nl', 'en'] as const).map((l) => {
+      const t = translatorFor(l);
+      return [l, `${t('welcome:privacy')}\n${t('welcome:privacyLink', { link: legalPageUrl(loadConfig({}).publicBaseUrl, 'privacy', l) })}`];
+    }),
+  ) as Record<Locale, string>,
+);
 
 const CARD = '[card]';
 /** A reply as the exact comparison sees it: its text, or a marker for a card sent alone. */

@@ -26,7 +26,7 @@ const HOUR = 3_600_000;
 
 function testConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hoormij-config-'));
-  for (const f of ['themes.json', 'question-sets.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
+  for (const f of ['themes.json', 'question-sets.json', 'organisation.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
   const projects = JSON.parse(readFileSync(join(ROOT, 'config', 'projects.json'), 'utf8')) as {
     projects: { id: string; leads: unknown[]; safeguardingContact?: unknown }[];
   };
