@@ -19,7 +19,7 @@ const CALL_BACK = { nl: 'We bellen binnen twee dagen terug na een aanmelding.', 
 
 function testConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hoormij-config-'));
-  for (const f of ['themes.json', 'question-sets.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
+  for (const f of ['themes.json', 'question-sets.json', 'organisation.json']) copyFileSync(join(ROOT, 'config', f), join(dir, f));
   const projects = JSON.parse(readFileSync(join(ROOT, 'config', 'projects.json'), 'utf8')) as { projects: { id: string; leads: unknown[] }[] };
   projects.projects.find((p) => p.id === 'demo')!.leads = [{ aadObjectId: LEAD }, { email: LEAD_EMAIL }];
   writeFileSync(join(dir, 'projects.json'), JSON.stringify(projects));
