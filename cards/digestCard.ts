@@ -68,7 +68,7 @@ function scoreRow(f: DigestFormat, s: ThemeScore, details: boolean): Element {
   };
 }
 
-function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: boolean): Element {
+function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: boolean, withReply: boolean): Element {
   const mix = th.sentiment.map((c) => `${f.group('sentiment', c.key)} ${c.respondents}`).join(', ');
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
@@ -76,11 +76,11 @@ function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: 
   ];
   if (mix) items.push(note(f.t('digest:themes.sentiment', { mix })));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));
-  items.push(replyAction(f, d, th));
+  if (withReply) items.push(replyAction(f, d, th));
   return { type: 'Container', spacing: 'Medium', items };
 }
 
-function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): AdaptiveCard {
+function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean, replies = true): AdaptiveCard {
   const f = digestFormat(t);
   const project = f.label(d.projectName);
   const body: Element[] = [
@@ -118,7 +118,7 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
   body.push(heading(t('digest:themes.title')));
   if (d.freeTextRespondents !== null) body.push(note(t('digest:themes.writers', { people: f.people(d.freeTextRespondents) })));
   if (d.themes.length === 0) body.push(note(t('digest:themes.empty', { k: d.k })));
-  for (const th of d.themes) body.push(themeBlock(f, d, th, withQuotes));
+  for (const th of d.themes) body.push(themeBlock(f, d, th, withQuotes, replies));
   if (d.hiddenThemes > 0) body.push(note(t('digest:themes.hidden', { count: d.hiddenThemes })));
 
   body.push(...doneSection(d, t));
@@ -171,5 +171,6 @@ export function renderDigestCard(d: Digest, t: Translate): AdaptiveCard {
     const card = withUnsubscribe(build(d, t, quotes, details), d, t);
     if (cardBytes(card) <= CARD_MAX_BYTES) return card;
   }
-  return withUnsubscribe(build(d, t, false, false), d, t);
+  // the Reageer forms go last: a lead can still answer with `digest nu` on a smaller week
+  return withUnsubscribe(build(d, t, false, false, false), d, t);
 }
