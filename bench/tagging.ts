@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfigData } from '../core/configData';
 import type { Catalogue } from '../core/catalogue';
 import { createThemeTagger } from '../core/themes/tagger';
+import { trainingDataFor } from '../core/themes/trainingData';
 import type { Locale } from '../core/types';
 
 export interface TaggingBench {
@@ -49,7 +50,7 @@ export function generateTexts(catalogue: Catalogue, evalLines: string[], count: 
   const add = (text: string, lang: Locale) => {
     for (const part of text.split(/[,.;!?]+|\s(?=maar\s|but\s)/)) if (part.trim().length > 3) fragments[lang].push(part.trim());
   };
-  for (const theme of catalogue.themes) for (const lang of ['nl', 'en'] as const) for (const e of theme.examples[lang]) add(e, lang);
+  for (const lang of ['nl', 'en'] as const) for (const list of trainingDataFor(catalogue).examples[lang].values()) for (const e of list) add(e, lang);
   for (const line of evalLines) {
     const item = JSON.parse(line) as { text: string; lang: Locale };
     add(item.text, item.lang);
@@ -78,7 +79,7 @@ async function nlpjsBaseline(catalogue: Catalogue, texts: { text: string; lang: 
   container.use(LangEn);
   container.use(NluNeural);
   const manager = new NluManager({ locales: ['nl', 'en'], container, trainByDomain: false });
-  for (const theme of catalogue.themes) for (const lang of ['nl', 'en'] as const) for (const e of theme.examples[lang]) manager.add(lang, e, theme.id);
+  for (const lang of ['nl', 'en'] as const) for (const [theme, list] of trainingDataFor(catalogue).examples[lang]) for (const e of list) manager.add(lang, e, theme);
   await manager.train({ log: false });
   const sentiment = new SentimentAnalyzer({ container });
   const start = performance.now();

@@ -21,6 +21,7 @@ import { startRetentionJob } from './retentionJob';
 import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
 import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { createUpdateCommands } from './updateCommands';
 import { ValidatedCloudAdapter } from './validatedAdapter';
 
 export interface StartOptions {
@@ -69,7 +70,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // The bot needs the interceptors and the notifier, which need the runtime: fill it in two steps.
   const runtime = { adapter } as { adapter: ValidatedCloudAdapter; bot: ActivityHandler };
   runtime.bot = createFeedbackBot(app, {
-    interceptors: [createDigestCommands(app, runtime), createProfessionalCommands(app)],
+    interceptors: [createUpdateCommands(app), createDigestCommands(app, runtime), createProfessionalCommands(app)],
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),
   });
 

@@ -64,6 +64,7 @@ const schema = z
     WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
     WHATSAPP_TEMPLATE_INVITE: z.string().default('hoormij_invite'),
     WHATSAPP_TEMPLATE_REMINDER: z.string().default('hoormij_reminder'),
+    WHATSAPP_TEMPLATE_NEWS: z.string().default('hoormij_news'),
     WHATSAPP_SEND_RATE: int(80, 1, 1000),
     WHATSAPP_QUIET_HOURS: z
       .string()
@@ -150,6 +151,8 @@ export interface Config {
     apiBaseUrl: string;
     templateInvite: string;
     templateReminder: string;
+    /** Utility template: there is news about what happened with the answers (docs/whatsapp.md). */
+    templateNews: string;
     sendRate: number;
     quietHours: { from: string; to: string };
   };
@@ -213,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             apiBaseUrl: c.WHATSAPP_API_BASE_URL.replace(/\/+$/, ''),
             templateInvite: c.WHATSAPP_TEMPLATE_INVITE,
             templateReminder: c.WHATSAPP_TEMPLATE_REMINDER,
+            templateNews: c.WHATSAPP_TEMPLATE_NEWS,
             sendRate: c.WHATSAPP_SEND_RATE,
             quietHours: { from: quietFrom, to: quietTo },
           }

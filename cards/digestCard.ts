@@ -2,6 +2,7 @@ import type { Digest, GroupCell, RecurringTheme, ThemeScore } from '../core/dige
 import type { Translate } from '../core/translate';
 import { digestFormat, type DigestFormat } from './digestFormat';
 import { teamLines } from './digestTeams';
+import { doneSection, replyAction } from './digestUpdates';
 
 /** Teams refuses messages of about 28 KB; stay well below with room for the activity around it. */
 export const CARD_MAX_BYTES = 24_000;
@@ -79,7 +80,7 @@ function teamSection(f: DigestFormat, d: Digest): Element[] {
   ];
 }
 
-function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): Element {
+function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: boolean, withReply: boolean): Element {
   const tone = f.tone(th.sentiment);
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
@@ -87,10 +88,11 @@ function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): E
   ];
   if (tone) items.push(note(tone));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));
+  if (withReply) items.push(replyAction(f, d, th));
   return { type: 'Container', spacing: 'Medium', items };
 }
 
-function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): AdaptiveCard {
+function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean, replies = true): AdaptiveCard {
   const f = digestFormat(t);
   const project = f.label(d.projectName);
   const body: Element[] = [
@@ -106,7 +108,7 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
     msteams: { width: 'Full' },
   };
   if (!d.enough || !d.totals) {
-    body.push(text(t('digest:tooFewWeek', { k: d.k })));
+    body.push(text(t('digest:tooFewWeek', { k: d.k })), ...doneSection(d, t));
     return card;
   }
 
@@ -129,8 +131,10 @@ function build(d: Digest, t: Translate, withQuotes: boolean, details: boolean): 
   body.push(heading(t('digest:themes.title')));
   if (d.freeTextRespondents !== null) body.push(note(t('digest:themes.writers', { people: f.people(d.freeTextRespondents) })));
   if (d.themes.length === 0) body.push(note(t('digest:themes.empty', { k: d.k })));
-  for (const th of d.themes) body.push(themeBlock(f, th, withQuotes));
+  for (const th of d.themes) body.push(themeBlock(f, d, th, withQuotes, replies));
   if (d.hiddenThemes > 0) body.push(note(t('digest:themes.hidden', { count: d.hiddenThemes })));
+
+  body.push(...doneSection(d, t));
 
   body.push(heading(t('digest:emergent.title')));
   if (d.emergent.length === 0) body.push(note(t('digest:emergent.empty')));
@@ -181,5 +185,6 @@ export function renderDigestCard(d: Digest, t: Translate): AdaptiveCard {
     const card = withUnsubscribe(build(d, t, quotes, details), d, t);
     if (cardBytes(card) <= CARD_MAX_BYTES) return card;
   }
-  return withUnsubscribe(build(d, t, false, false), d, t);
+  // the Reageer forms go last: a lead can still answer with `digest nu` on a smaller week
+  return withUnsubscribe(build(d, t, false, false, false), d, t);
 }

@@ -2,6 +2,7 @@ import type { Digest, GroupCell, GuardedCount } from '../core/digest/types';
 import type { Translate } from '../core/translate';
 import { digestFormat, type DigestFormat } from './digestFormat';
 import { teamLines } from './digestTeams';
+import { updateLines } from './digestUpdates';
 
 /** The digest as plain blocks, so markdown and plain text say exactly the same. */
 export type Block =
@@ -26,6 +27,18 @@ function countItem(f: DigestFormat, label: string, c: GuardedCount, k: number): 
   return { kind: 'item', label, text: f.count(c, k) };
 }
 
+/** "Wat we deden": the lead's words as a quote, so no renderer reads them as markup. */
+function doneBlocks(f: DigestFormat, d: Digest): Block[] {
+  if (d.updates.length === 0) return [];
+  return [
+    { kind: 'heading', text: f.t('digest:done.title') },
+    ...d.updates.flatMap((u): Block[] => {
+      const l = updateLines(f, u, d.k);
+      return [{ kind: 'line', text: l.title }, { kind: 'quote', text: l.text }, { kind: 'note', text: l.figures }];
+    }),
+  ];
+}
+
 export function digestOutline(d: Digest, t: Translate): Block[] {
   const f = digestFormat(t);
   const out: Block[] = [
@@ -33,7 +46,7 @@ export function digestOutline(d: Digest, t: Translate): Block[] {
     { kind: 'line', text: t('digest:period', { week: d.week, from: f.date(d.from), to: f.date(d.to) }) },
   ];
   if (!d.enough || !d.totals) {
-    out.push({ kind: 'line', text: t('digest:tooFewWeek', { k: d.k }) });
+    out.push({ kind: 'line', text: t('digest:tooFewWeek', { k: d.k }) }, ...doneBlocks(f, d));
     return out;
   }
 
@@ -78,6 +91,7 @@ export function digestOutline(d: Digest, t: Translate): Block[] {
   }
   if (d.hiddenThemes > 0) out.push({ kind: 'note', text: t('digest:themes.hidden', { count: d.hiddenThemes }) });
 
+  out.push(...doneBlocks(f, d));
   out.push({ kind: 'heading', text: t('digest:emergent.title') });
   if (d.emergent.length === 0) out.push({ kind: 'note', text: t('digest:emergent.empty') });
   for (const e of d.emergent) out.push({ kind: 'line', text: t('digest:emergent.line', { phrase: e.phrase, people: f.people(e.respondents) }) });

@@ -18,7 +18,7 @@ export async function runErase(argv: string[], ctx: CliContext, stdout: NodeJS.W
   const optedOut = participant?.optedOut ?? false;
   const result = await store.eraseParticipant(id);
   if (optedOut) await store.setDoNotContact(id, true);
-  const rows = result.responses + result.contacts + result.botState + (result.participant ? 1 : 0);
+  const rows = result.responses + result.themeChecks + result.updateViews + result.contacts + result.botState + (result.participant ? 1 : 0);
   await store.addAudit({ at: new Date().toISOString(), actor: ctx.actor, action: 'erase', target: id, rows });
   stdout.write(`${ctx.t('cli:erase.done', { responses: result.responses, rows })}\n`);
   return 0;

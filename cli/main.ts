@@ -14,6 +14,7 @@ import { runExport } from './export';
 import { runQr, type QrArgs } from './qr';
 import { runTeamsPackage } from './teamsPackage';
 import { runThemes } from './themes';
+import { runUpdates } from './updates';
 
 type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream) => Promise<number>;
 
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
   export: runExport,
   code: runCode,
   erase: runErase,
+  updates: runUpdates,
   qr: async (argv, ctx, stdout, stderr) => {
     const o = parseOptions(argv, {
       code: { type: 'string' },

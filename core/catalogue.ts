@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { localizedList, localizedText } from './localizedText';
+import { localizedText } from './localizedText';
 
-/** One theme of the catalogue; ids are a contract (see shared/reference/standards.md). */
+/**
+ * One theme of the catalogue; ids are a contract (see shared/reference/standards.md). What the
+ * tagger learns from lives in core/themes/training/, not here.
+ */
 export const themeSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -9,10 +12,6 @@ export const themeSchema = z
     description: localizedText,
     /** Quality4Children (EU) standard numbers this theme covers. */
     q4c: z.array(z.number().int().min(1).max(18)).default([]),
-    /** Realistic example statements, used to train the tagger. */
-    examples: localizedList.default({ nl: [], en: [] }),
-    /** Words or phrases that, stemmed, point to this theme on their own. */
-    keywords: localizedList.default({ nl: [], en: [] }),
   })
   .strict();
 

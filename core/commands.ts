@@ -13,7 +13,8 @@ export type Command =
   | { kind: 'start'; code?: string; invalidCode?: boolean }
   | { kind: 'language'; locale?: Locale }
   | { kind: 'myData' }
-  | { kind: 'erase' };
+  | { kind: 'erase' }
+  | { kind: 'news' };
 
 /** The phrases of each command, gathered from every locale. */
 export interface CommandVocabulary {
@@ -23,6 +24,8 @@ export interface CommandVocabulary {
   language: readonly string[];
   myData: readonly string[];
   erase: readonly string[];
+  /** What the team did with the answers (`nieuws`, `updates`). */
+  news: readonly string[];
   /** Phrases naming each language ("nederlands", "english", "nl"). */
   locales: Readonly<Record<Locale, readonly string[]>>;
 }
@@ -74,6 +77,7 @@ export function parseCommand(text: string | undefined, vocabulary: CommandVocabu
   if (matchesWhole(normalized, vocabulary.language)) return { kind: 'language' };
   if (matchesWhole(normalized, vocabulary.myData)) return { kind: 'myData' };
   if (matchesWhole(normalized, vocabulary.erase)) return { kind: 'erase' };
+  if (matchesWhole(normalized, vocabulary.news)) return { kind: 'news' };
 
   const tokens = normalized.split(' ');
   const codeWords = afterPrefix(tokens, vocabulary.start);

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Theme } from './catalogue';
 import { organisationSchema, type Organisation } from './organisation';
 import { projectsSchema, type Project } from './projects';
 import { questionSetsSchema, type QuestionSet } from './questionSets';
+import { createSafeguardingDetector, type DangerDetector } from './safeguarding/detect';
+import { lexiconAdditionsSchema } from './safeguarding/lexiconSchema';
 
 /** The data files an organisation edits, validated together at start-up. */
 export interface ConfigData {
@@ -15,6 +17,21 @@ export interface ConfigData {
   defaultProject: Project;
   /** Who runs this HoorMij (config/organisation.json); see core/organisation.ts for its contacts. */
   organisation: Organisation;
+  /** The danger check: the built-in word lists plus the organisation's own (safeguarding-words.json). */
+  danger: DangerDetector;
+}
+
+/** Optional: an organisation's own danger words, added to the built-in lists (docs/privacy-scrubbing-and-safeguarding.md). */
+export const SAFEGUARDING_WORDS_FILE = 'safeguarding-words.json';
+
+function loadDangerDetector(dir: string): DangerDetector {
+  if (!existsSync(join(dir, SAFEGUARDING_WORDS_FILE))) return createSafeguardingDetector();
+  const additions = readJson(dir, SAFEGUARDING_WORDS_FILE, lexiconAdditionsSchema);
+  try {
+    return createSafeguardingDetector(additions.lexicons);
+  } catch (err) {
+    throw new ConfigDataError(`${join(dir, SAFEGUARDING_WORDS_FILE)}: ${(err as Error).message}`);
+  }
 }
 
 export class ConfigDataError extends Error {
@@ -74,5 +91,5 @@ export function loadConfigData(dir: string): ConfigData {
   const defaultProject = projectMap.get(projects.defaultProject);
   if (!defaultProject) errors.push(`projects.json: defaultProject "${projects.defaultProject}" is not a project`);
   if (errors.length) throw new ConfigDataError(errors.join('\n'));
-  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject!, organisation };
+  return { catalogue, themes, questionSets, projects: projectMap, defaultProject: defaultProject!, organisation, danger: loadDangerDetector(dir) };
 }

@@ -67,6 +67,42 @@ export interface ResponseRecord {
   week: string;
 }
 
+/** Who gave their word on the themes of an answer. */
+export const CHECKERS = ['participant', 'operator'] as const;
+export type Checker = (typeof CHECKERS)[number];
+
+/**
+ * A person's word on the themes of one free-text answer: the participant who wrote it tapped a
+ * theme (or "iets anders") in the confirmation step, or an operator confirmed or corrected the
+ * tags in `npx hoormij themes review`. One per (answer, checker); a later one replaces it.
+ */
+export interface ThemeCheck {
+  /** The answer (ResponseRecord.id). */
+  response: string;
+  project: string;
+  /** The answer's ISO week (its digest). */
+  week: string;
+  participant: string;
+  by: Checker;
+  /** What the tagger said: the themes offered to the participant, or the stored tags an operator saw. */
+  guessed: ThemeId[];
+  /**
+   * The themes the answer is about in the checker's words. A participant names the one it is
+   * mainly about, or none ("iets anders": every guess was wrong); an operator gives the full set.
+   */
+  themes: ThemeId[];
+  /**
+   * The scrubbed text, kept only with an operator's check so the tagger can learn from it at its
+   * next start; cleared by retention like the answer's own text.
+   */
+  text: string | null;
+  locale: Locale;
+  /** When the answer was given (retention counts from here), ISO 8601 UTC. */
+  answeredAt: string;
+  /** When the check was made. */
+  at: string;
+}
+
 export interface SessionCode {
   /** Six characters from SESSION_CODE_ALPHABET, stored upper case. */
   code: string;
@@ -105,7 +141,7 @@ export interface AuditEntry {
   at: string;
   /** "cli:<os user>" or "participant" or "system". */
   actor: string;
-  action: 'export' | 'erase' | 'retention' | 'digest-sent' | 'safeguarding-alert';
+  action: 'export' | 'erase' | 'retention' | 'digest-sent' | 'safeguarding-alert' | 'theme-review';
   /** What was affected, without personal data (a pseudonym or project id at most). */
   target: string;
   rows: number;

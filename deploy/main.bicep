@@ -97,6 +97,11 @@ var containers = [
     indexed: ['/pk', '/participant', '/project', '/createdAt', '/hasText', '/responseId']
   }
   {
+    id: 'themechecks'
+    pk: '/pk'
+    indexed: ['/pk', '/participant', '/project', '/week', '/by', '/answeredAt', '/hasText']
+  }
+  {
     id: 'participants'
     pk: '/id'
     indexed: ['/codeKey']
@@ -110,6 +115,11 @@ var containers = [
     id: 'contacts'
     pk: '/participant'
     indexed: ['/participant', '/project', '/channel']
+  }
+  {
+    id: 'updates'
+    pk: '/project'
+    indexed: ['/project', '/kind', '/participant', '/number']
   }
   {
     id: 'subscriptions'

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { CardAction } from 'botbuilder';
 import { choiceMessage, scaleActions, skipActions } from '../cards/choiceActions';
 import { sessionSummaryMessage } from '../cards/sessionSummaryCard';
-import { buildResponse, type AnswerValue, type RunContext } from '../core/answers/buildResponse';
-import { prepareFreeText } from '../core/answers/prepareFreeText';
+import { answerId, buildResponse, type AnswerValue, type RunContext } from '../core/answers/buildResponse';
+import { prepareFreeText, type PreparedText } from '../core/answers/prepareFreeText';
 import { isExactly, matchChoice, matchWhole } from '../core/choiceMatching';
 import type { Project } from '../core/projects';
 import type { Question, QuestionSet } from '../core/questionSets';
-import { signalsDanger } from '../core/safeguarding/detect';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import { evaluateSessionCheck } from '../core/sessionCheck';
 import type { Role } from '../core/types';
@@ -81,8 +80,8 @@ export async function askQuestion(turn: Turn, withHint = false): Promise<void> {
   await ask(turn, choiceMessage(text, c.question.type === 'scale' ? scaleActions(t) : skipActions(t)));
 }
 
-async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
-  const run: RunContext = {
+function runContext(turn: Turn, c: Current): RunContext {
+  return {
     runId: c.run.id,
     project: c.run.project,
     team: c.run.team,
@@ -93,7 +92,10 @@ async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void>
     channel: turn.channel,
     locale: turn.locale,
   };
-  await turn.app.store.addResponse(buildResponse(run, c.question, answer, turn.app.clock.now()));
+}
+
+async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
+  await turn.app.store.addResponse(buildResponse(runContext(turn, c), c.question, answer, turn.app.clock.now()));
   if (c.question.type === 'scale') c.run.scores[c.question.id] = answer.kind === 'score' ? answer.score : null;
 }
 
@@ -104,7 +106,13 @@ export async function handleAnswer(turn: Turn, text: string): Promise<void> {
   if (c.question.type === 'scale') {
     const choice = matchChoice(text, turn.vocabulary.scale) ?? matchWhole(text, turn.vocabulary.scaleWords);
     // Danger written instead of a score is kept and answered like a remark in the open question.
-    if (choice === undefined && signalsDanger(text)) return handleFreeText(turn, c, text);
+    if (choice === undefined) {
+      const prepared = prepare(turn, text);
+      if (prepared.flagged) return answerFreeText(turn, c, prepared);
+      // Whatever else was typed instead of a score is kept too, as a remark on this question
+      // (never a score), so a signal the check missed still leaves a trace.
+      await keepRemark(turn, c, prepared, step.attempts);
+    }
     if (choice === undefined && step.attempts === 0) {
       step.attempts = 1;
       await askQuestion(turn, true);
@@ -127,14 +135,31 @@ export async function handleAnswer(turn: Turn, text: string): Promise<void> {
   await handleFreeText(turn, c, text);
 }
 
-async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void> {
+function prepare(turn: Turn, raw: string): PreparedText {
   const { t, app } = turn;
-  const prepared = prepareFreeText(raw, {
+  return prepareFreeText(raw, {
     maxLength: app.config.maxTextLength,
     locale: turn.locale,
     tagger: app.tagger,
+    detector: app.data.danger,
     placeholder: (kind) => t(`privacy:placeholder.${kind}`),
   });
+}
+
+/** A remark beside a scale question: its own record (a later score must not overwrite it), no score. */
+async function keepRemark(turn: Turn, c: Current, prepared: PreparedText, attempt: number): Promise<void> {
+  const run = runContext(turn, c);
+  const id = answerId(run.runId, `${c.question.id}#remark-${attempt}`);
+  await turn.app.store.addResponse(buildResponse(run, c.question, { kind: 'text', ...prepared }, turn.app.clock.now(), id));
+  c.run.hasRemark = true;
+}
+
+async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void> {
+  return answerFreeText(turn, c, prepare(turn, raw));
+}
+
+async function answerFreeText(turn: Turn, c: Current, prepared: PreparedText): Promise<void> {
+  const { t, app } = turn;
   await store(turn, c, { kind: 'text', ...prepared });
   c.run.hasRemark = true;
   if (prepared.truncated) await say(turn, t('privacy:truncated', { max: app.config.maxTextLength }));

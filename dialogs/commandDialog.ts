@@ -11,6 +11,7 @@ import { projectOfTurn } from './projectOfTurn';
 import { answerDangerSignal } from './dangerSignal';
 import { applySessionCode, askAfterCodeProblem } from './sessionCodeDialog';
 import { ask, say, type Turn } from './turn';
+import { showAllUpdates } from './updatesDialog';
 import { sendWelcome } from './welcomeDialog';
 
 /** Re-asks what was open before the command: a pending confirmation, else the current step. */
@@ -139,5 +140,8 @@ export async function runCommand(turn: Turn, command: Command): Promise<void> {
       return resume(turn);
     case 'erase':
       return askErase(turn);
+    case 'news':
+      await showAllUpdates(turn);
+      return resume(turn);
   }
 }

@@ -5,12 +5,20 @@ import { answerDangerSignal } from './dangerSignal';
 import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact } from './safeguardingContactDialog';
 import { askAfterCodeProblem } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
+import { showNewUpdates } from './updatesDialog';
+import type { Role } from '../core/types';
 
 /** First contact in order: consent (once), role (once), then the questions. */
 export async function startFlow(turn: Turn): Promise<void> {
   if (turn.profile.consent !== true) return askConsent(turn);
   if (!turn.profile.role) return askRole(turn);
-  return beginCheckIn(turn, turn.profile.role);
+  return beginWithNews(turn, turn.profile.role);
+}
+
+/** What the team did with earlier answers comes first, then the check-in's questions. */
+async function beginWithNews(turn: Turn, role: Role): Promise<void> {
+  await showNewUpdates(turn);
+  return beginCheckIn(turn, role);
 }
 
 /** Asks again whatever the participant still has to answer, in the current language. */
@@ -55,7 +63,7 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       if ((await handleConsent(turn, text)) === 'given') await startFlow(turn);
       return;
     case 'role':
-      if ((await handleRole(turn, text)) === 'chosen' && turn.profile.role) await beginCheckIn(turn, turn.profile.role);
+      if ((await handleRole(turn, text)) === 'chosen' && turn.profile.role) await beginWithNews(turn, turn.profile.role);
       return;
     case 'question':
       return handleAnswer(turn, text);

@@ -10,7 +10,7 @@ import { say, type Turn } from './turn';
  * text. True when it answered.
  */
 export async function answerDangerSignal(turn: Turn, text: string): Promise<boolean> {
-  if (!signalsDanger(text)) return false;
+  if (!signalsDanger(text, turn.app.data.danger)) return false;
   turn.log.warn({ event: 'safeguarding-signal', step: turn.conv.step?.kind ?? 'welcome' }, 'safeguarding signal outside the open question');
   await say(turn, safeguardingReply(turn.t, projectOfTurn(turn).project.country));
   return true;

@@ -29,7 +29,7 @@ async function erase(turn: Turn): Promise<void> {
   turn.erased = true;
   // Only the bare pseudonym stays, so that someone who said stop is not invited again.
   if (hadOptedOut) await store.setDoNotContact(turn.pseudonym, true);
-  const rows = result.responses + (result.participant ? 1 : 0) + result.contacts + result.botState;
+  const rows = result.responses + result.themeChecks + (result.participant ? 1 : 0) + result.contacts + result.botState;
   await store.addAudit({ at: clock.now().toISOString(), actor: 'participant', action: 'erase', target: turn.pseudonym, rows });
   turn.log.info({ event: 'erase', rows }, 'participant erased their data');
   await say(turn, t('data:erase.done', { count: result.responses }));

@@ -49,6 +49,7 @@ export function buildVocabulary(translatorFor: TranslatorFactory): Vocabulary {
       language: words(ts, 'commands:words.language'),
       myData: words(ts, 'commands:words.myData'),
       erase: words(ts, 'commands:words.erase'),
+      news: words(ts, 'updates:words.news'),
       locales,
     },
     yesNo: [

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type {
   AuditEntry,
+  Checker,
   ContactRecord,
   DigestSubscription,
   ExportFilter,
@@ -8,8 +9,10 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
   ThemeId,
 } from '../core/types';
+import type { NewProjectUpdate, ProjectUpdate } from '../core/updates/types';
 
 /** What a participant's erasure removed, for the audit log and the reply. */
 export interface ErasureResult {
@@ -17,6 +20,16 @@ export interface ErasureResult {
   participant: boolean;
   contacts: number;
   botState: number;
+  themeChecks: number;
+  /** Markers of which project updates the participant saw (the updates themselves stay). */
+  updateViews: number;
+}
+
+export interface ThemeCheckFilter {
+  project?: string;
+  /** ISO week of the answers. */
+  week?: string;
+  by?: Checker;
 }
 
 export interface DigestClaim {
@@ -110,10 +123,18 @@ export interface Store {
   listResponsesOfParticipant(participant: string): Promise<ResponseRecord[]>;
   /** Streams responses ordered by createdAt, then id. */
   exportResponses(filter: ExportFilter): AsyncIterable<ResponseRecord>;
-  /** Sets text = null on responses created before the ISO instant; returns rows changed. */
+  /**
+   * Sets text = null on responses created before the ISO instant, and on theme checks of answers
+   * given before it; returns rows changed.
+   */
   purgeTextBefore(instant: string): Promise<number>;
 
-  /** Removes responses, the participant, contacts and bot state ("p/<id>/..."); keeps audit. */
+  /** Stores a check; one for the same (response, by) is replaced. */
+  saveThemeCheck(c: ThemeCheck): Promise<void>;
+  /** Checks matching every given field of the filter, ordered by answeredAt, then response. */
+  listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]>;
+
+  /** Removes responses, theme checks, the participant, contacts and bot state ("p/<id>/..."); keeps audit. */
   eraseParticipant(id: string): Promise<ErasureResult>;
   /** Non-identifying marker (the pseudonym only) kept after erasure of someone who opted out. */
   setDoNotContact(participant: string, on: boolean): Promise<void>;
@@ -164,6 +185,22 @@ export interface Store {
    * Cosmos DB expires them itself (container TTL, see storage/cosmos/containers.ts) and returns 0.
    */
   pruneChannelRecordsBefore(instant: string): Promise<number>;
+
+  /** Stores a lead's update under the project's next id (U1, U2, …), unique across instances. */
+  addUpdate(u: NewProjectUpdate): Promise<ProjectUpdate>;
+  getUpdate(project: string, id: string): Promise<ProjectUpdate | undefined>;
+  /** Every update of the project, withdrawn ones too, oldest first. */
+  listUpdates(project: string): Promise<ProjectUpdate[]>;
+  /** Replaces a stored update (new text, withdrawn); false when there is none with that id. */
+  reviseUpdate(u: ProjectUpdate): Promise<boolean>;
+  /** Remembers that the participant was shown these updates; seeing one again changes nothing. */
+  markUpdatesSeen(participant: string, project: string, ids: string[], at: string): Promise<void>;
+  /** Ids of the project's updates the participant was shown. */
+  seenUpdates(participant: string, project: string): Promise<string[]>;
+  /** Per update id of the project: how many distinct participants were shown it (ids never seen are absent). */
+  updateReach(project: string): Promise<Record<string, number>>;
+  /** True for exactly one caller per update: who may send its WhatsApp notice. */
+  claimUpdateNotice(project: string, id: string, at: string): Promise<boolean>;
 
   addAudit(e: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;

@@ -732,3 +732,28 @@
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(function () { /* not kept */ });
   });
 })();
+
+/*
+ * News above the chat (issue 16, "Jullie zeiden, wij doen"): the project's latest update from
+ * GET /api/updates. Kept apart from the chat client above on purpose: it only reads the page's
+ * language and ?code= / ?project=, and shows nothing when there is no update or the call fails.
+ */
+(function () {
+  var params = new URLSearchParams(window.location.search);
+  var query = new URLSearchParams({ lang: document.documentElement.lang || 'nl' });
+  ['code', 'project'].forEach(function (k) { if (params.get(k)) query.set(k, params.get(k)); });
+  window.fetch('/api/updates?' + query.toString(), { credentials: 'same-origin' })
+    .then(function (res) { return res.ok ? res.json() : null; })
+    .then(function (body) {
+      if (!body || !body.latest || !body.latest.line) return;
+      var main = document.getElementById('main');
+      var chat = document.getElementById('webchat');
+      if (!main || !chat) return;
+      var news = document.createElement('p');
+      news.id = 'news';
+      news.className = 'news';
+      news.textContent = body.latest.line;
+      main.insertBefore(news, chat);
+    })
+    .catch(function () { /* no news is fine */ });
+})();

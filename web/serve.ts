@@ -8,6 +8,7 @@ import { helplinesFor } from '../core/safeguarding/helplines';
 import { LOCALES, type Locale } from '../core/types';
 import { loadResources, toLocale } from '../locales';
 import { registerLegalPages } from './legalPages';
+import { registerUpdatesRoute } from './updatesRoute';
 
 /** web/ next to the sources, also when running from dist/web. */
 function webDir(): string {
@@ -53,6 +54,7 @@ const HTML = 'text/html; charset=utf-8';
  * /webchat.js (its bundle from node_modules), /styleOptions.json and /locales/<lng>/web.json.
  */
 export function registerWebChat(server: restify.Server, app: AppContext): void {
+  registerUpdatesRoute(server, app);
   const dir = webDir();
   const texts = loadResources();
   const template = readFileSync(join(dir, 'index.html'), 'utf8');

@@ -5,6 +5,7 @@ import { ContactBook } from './contactBook';
 import { GraphApiClient, type RetryOptions } from './graphClient';
 import { startInvitations, type InvitationScheduler } from './invitations';
 import { isValidSignature } from './signature';
+import { startUpdateNotices, type UpdateNoticeScheduler } from './updateNotices';
 import { WebhookInbox, type KeptDelivery } from './webhookInbox';
 import { readWebhook } from './webhookPayload';
 import { WebhookProcessor } from './webhookProcessor';
@@ -23,6 +24,8 @@ export interface WhatsAppChannel extends Closable {
   adapter: WhatsAppAdapter;
   contacts: ContactBook;
   invitations: InvitationScheduler;
+  /** The once-per-update news template for parents outside the window. */
+  notices: UpdateNoticeScheduler;
   /** Resolves when every accepted webhook item, and every send it caused, has finished. */
   whenIdle(): Promise<void>;
 }
@@ -101,6 +104,7 @@ export function registerWhatsApp(
   })().catch((err: Error) => app.logger.error({ err: { name: err.name, message: err.message } }, 'whatsapp inbox could not be read at start'));
   processor.after(replayed);
   const invitations = startInvitations(app, adapter, contacts, { cron: options.invitationCron });
+  const notices = startUpdateNotices(app, adapter, contacts, { cron: options.invitationCron });
 
   server.get(WHATSAPP_ROUTE, async (req: restify.Request, res: restify.Response) => {
     const params = hubParams(req);
@@ -146,9 +150,11 @@ export function registerWhatsApp(
     adapter,
     contacts,
     invitations,
+    notices,
     whenIdle: () => processor.whenIdle(),
     async close() {
       await invitations.close();
+      await notices.close();
       await processor.whenIdle();
       channels.delete(app);
     },

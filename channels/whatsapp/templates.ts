@@ -26,3 +26,8 @@ export function templateMessage(name: string, locale: Locale, projectName: strin
     },
   };
 }
+
+/** The news notice: no variables and no button (the parent types `nieuws`), see docs/whatsapp.md. */
+export function newsTemplateMessage(name: string, locale: Locale): WhatsAppMessage {
+  return { type: 'template', template: { name, language: { policy: 'deterministic', code: TEMPLATE_LANGUAGE[locale] }, components: [] } };
+}

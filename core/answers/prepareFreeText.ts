@@ -1,5 +1,5 @@
 import { scrubText, truncateText } from '../privacy/scrub';
-import { detectSignals } from '../safeguarding/detect';
+import { detectSignals, type DangerDetector } from '../safeguarding/detect';
 import type { ThemeTagger } from '../themes/types';
 import type { Locale, Sentiment, ThemeId } from '../types';
 
@@ -7,6 +7,8 @@ export interface FreeTextOptions {
   maxLength: number;
   locale: Locale;
   tagger: ThemeTagger;
+  /** The project's danger check (built-in word lists plus the organisation's); default: the built-in lists. */
+  detector?: DangerDetector;
   /** Placeholder for a scrubbed kind of personal data, e.g. "[telefoon]". */
   placeholder: (kind: string) => string;
 }
@@ -18,6 +20,8 @@ export interface PreparedText {
   flagged: boolean;
   themes: ThemeId[];
   sentiment: Sentiment;
+  /** The themes to offer the participant for confirmation (see TagResult.guesses). */
+  guesses: ThemeId[];
 }
 
 /**
@@ -26,7 +30,7 @@ export interface PreparedText {
  */
 export function prepareFreeText(raw: string, options: FreeTextOptions): PreparedText {
   const cut = truncateText(raw.trim(), options.maxLength);
-  const signals = detectSignals(cut.text);
+  const signals = detectSignals(cut.text, options.detector);
   const scrubbed = scrubText(cut.text, options.placeholder);
   const tags = options.tagger.tag(scrubbed.text, options.locale);
   return {
@@ -35,5 +39,6 @@ export function prepareFreeText(raw: string, options: FreeTextOptions): Prepared
     flagged: signals.flagged,
     themes: tags.themes,
     sentiment: tags.sentiment,
+    guesses: tags.guesses,
   };
 }

@@ -9,6 +9,7 @@ import { teamBreakdown } from './teamBreakdown';
 import { themeScores } from './themeScores';
 import { TREND_WEEKS } from './trend';
 import type { Digest } from './types';
+import { updateEffects } from './updateEffects';
 
 /** Recurring themes shown in one digest. */
 export const TOP_THEMES = 5;
@@ -60,6 +61,8 @@ export async function computeDigest(
     sessionChecks: { kind: 'fewerThanK' },
     lowScoreChecks: { kind: 'fewerThanK' },
     safeguardingSignals: { kind: 'fewerThanK' },
+    // what the team did is shown also in a quiet week; its figures are guarded on their own
+    updates: await updateEffects(store, data.themes, project, week, k),
   };
 
   const rows = await store.listResponsesForWeek(project, week);

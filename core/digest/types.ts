@@ -38,6 +38,8 @@ export interface Digest {
   safeguardingSignals: GuardedCount;
   /** Per team, each group of at least k respondents; absent when no such split exists this week. */
   teams?: TeamBreakdown;
+  /** "Wat we deden": the project's current updates with their reach; filled in every week. */
+  updates: UpdateEffect[];
 }
 
 export interface TeamBreakdown {
@@ -124,4 +126,26 @@ export interface EmergentTheme {
   phrase: string;
   respondents: number;
   lang: Locale;
+}
+
+/** A theme's figure in the weeks up to an update against the weeks after it. */
+export interface UpdateMovement {
+  before: number;
+  after: number;
+  direction: Direction;
+}
+
+/** A lead's update as the digest shows it: what was said, who saw it, what moved after. */
+export interface UpdateEffect {
+  id: string;
+  theme: ThemeId;
+  label: LocalizedText;
+  week: string;
+  text: Partial<Record<Locale, string>>;
+  /** Participants who were shown it; hidden under k. */
+  reach: GuardedCount;
+  /** Average score (1–5) of the theme's questions; null without weeks of at least k on both sides. */
+  score: UpdateMovement | null;
+  /** Share (0..1) of free-text writers naming the theme; null likewise. */
+  mentions: UpdateMovement | null;
 }

@@ -1,49 +1,41 @@
-import lexicon from './lexicon.json';
-import { normalizeForSignals } from './normalize';
+import en from './lexicon/en.json';
+import nl from './lexicon/nl.json';
+import nlBE from './lexicon/nl-BE.json';
+import { createDangerDetector, type DangerDetector, type DangerResult } from './detector';
+import { lexiconSchema, type Lexicon } from './lexiconSchema';
 
-export type SignalCategory = 'suicide' | 'self-harm' | 'abuse' | 'violence';
+export type { SignalCategory } from './lexiconSchema';
+export type { DangerDetector, DangerResult } from './detector';
 
-const CATEGORIES: readonly SignalCategory[] = ['suicide', 'self-harm', 'abuse', 'violence'];
-const MACRO = /\{([a-zA-Z]\w*)\}/g;
-const HAS_MACRO = /\{[a-zA-Z]\w*\}/;
+/** The word lists that ship with HoorMij (core/safeguarding/lexicon/*.json). */
+export const BUILT_IN_LEXICONS: readonly Lexicon[] = [nl, nlBE, en].map((raw, i) => {
+  const parsed = lexiconSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`safeguarding lexicon ${['nl', 'nl-BE', 'en'][i]}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  return parsed.data;
+});
 
-function expand(pattern: string): string {
-  let out = pattern;
-  for (let pass = 0; pass < 5 && HAS_MACRO.test(out); pass++) {
-    out = out.replace(MACRO, (whole, name: string) => {
-      const body = (lexicon.macros as Record<string, string>)[name];
-      if (body === undefined) throw new Error(`safeguarding lexicon: unknown macro {${name}} in "${pattern}"`);
-      return body;
-    });
-  }
-  return out;
+/** The built-in lists plus an organisation's own additions (CONFIG_DIR/safeguarding-words.json). */
+export function createSafeguardingDetector(additions: readonly Lexicon[] = []): DangerDetector {
+  return createDangerDetector([...BUILT_IN_LEXICONS, ...additions]);
 }
 
-/** One regular expression per list: alternatives that only match whole words. */
-function compile(patterns: readonly string[], flags: string): RegExp {
-  return new RegExp(`(?<![a-z0-9])(?:${patterns.map(expand).join('|')})(?![a-z0-9])`, flags);
-}
-
-const SIGNALS: ReadonlyArray<[SignalCategory, RegExp]> = CATEGORIES.map((c) => [c, compile(lexicon.signals[c], '')]);
-const EXCLUSIONS = compile(lexicon.exclusions, 'g');
+const builtIn = createSafeguardingDetector();
 
 /**
  * How much of a message outside the open question is checked: ten times what is ever stored of an
- * answer, and a bound on the time one (possibly hostile) 1 MB message can take (≈ 2 ms, not 160).
+ * answer, and a bound on the time one (possibly hostile) 1 MB message can take.
  */
-const MESSAGE_WINDOW = 20_000;
+export const MESSAGE_WINDOW = 20_000;
 
 /** True when a message (any step of the conversation) signals danger; see detectSignals. */
-export function signalsDanger(message: string): boolean {
-  return detectSignals(message.length > MESSAGE_WINDOW ? message.slice(0, MESSAGE_WINDOW) : message).flagged;
+export function signalsDanger(message: string, detector: DangerDetector = builtIn): boolean {
+  return detector.detect(message.length > MESSAGE_WINDOW ? message.slice(0, MESSAGE_WINDOW) : message).flagged;
 }
 
 /**
- * Looks for signs of danger in free text (nl and en): suicide, self-harm, abuse, violence.
- * Errs towards flagging: only clear everyday idioms ("ik ga dood van het lachen") are excluded.
+ * Looks for signs of danger in free text (nl, nl-BE and en): suicide, self-harm, abuse,
+ * violence and threats, neglect. Errs towards flagging.
  */
-export function detectSignals(text: string): { flagged: boolean; categories: SignalCategory[] } {
-  const normalised = normalizeForSignals(text).replace(EXCLUSIONS, ' ~ ');
-  const categories = SIGNALS.filter(([, re]) => re.test(normalised)).map(([c]) => c);
-  return { flagged: categories.length > 0, categories };
+export function detectSignals(text: string, detector: DangerDetector = builtIn): DangerResult {
+  return detector.detect(text);
 }

@@ -1,7 +1,7 @@
 import { NeuralNetwork, type NeuralCorpusItem } from '@nlpjs/neural';
-import type { Catalogue } from '../catalogue';
 import type { Locale, ThemeId } from '../types';
 import { type Analysis, analyse } from './language';
+import type { TrainingData } from './trainingData';
 
 /**
  * The bag of stems (and neighbouring stem pairs) the classifier sees. Stopwords are left out,
@@ -50,18 +50,19 @@ const OFF_TOPIC: Record<Locale, readonly string[]> = {
 const TRAINING = { iterations: 1500, errorThresh: 0.0005, deltaErrorThresh: 0.0000005, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /**
- * One NLP.js neural network per language, trained on the catalogue's examples. It is NLP.js's
+ * One NLP.js neural network per language, trained on the shipped examples and reviewed remarks. It is NLP.js's
  * one-perceptron-per-intent network used directly (not through NluManager.process, which is
  * four times slower here), so several themes can score high for one text.
  */
-export function trainClassifier(catalogue: Catalogue, lang: Locale): ThemeClassifier {
+export function trainClassifier(data: TrainingData, lang: Locale): ThemeClassifier {
   const corpus: NeuralCorpusItem[] = [];
-  for (const theme of catalogue.themes) {
-    for (const example of theme.examples[lang]) {
-      const input = featuresOf(analyse(example, lang));
-      if (Object.keys(input).length) corpus.push({ input, output: { [theme.id]: 1 } });
-    }
-  }
+  const add = (text: string, themes: readonly ThemeId[]) => {
+    const input = featuresOf(analyse(text, lang));
+    if (Object.keys(input).length) corpus.push({ input, output: Object.fromEntries(themes.map((t) => [t, 1])) });
+  };
+  for (const [theme, examples] of data.examples[lang]) for (const example of examples) add(example, [theme]);
+  // Reviewed remarks teach every theme they are about at once, and those they are not about.
+  for (const e of data.learned) if (e.lang === lang) add(e.text, e.themes);
   if (!corpus.length) return { scores: () => new Map() };
   // Answers about nothing in particular teach every theme that chat words and bare praise are no evidence.
   for (const text of OFF_TOPIC[lang]) corpus.push({ input: featuresOf(analyse(text, lang)), output: {} });

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
 import { LOCALES, type Locale } from '../types';
+import { type TrainingData, trainingDataFor } from './trainingData';
 import { analyse } from './language';
 
 export interface EmergentItem {
@@ -21,6 +22,8 @@ export interface EmergentPhrase {
 export interface EmergentOptions {
   minRespondents: number;
   catalogue: Catalogue;
+  /** The tagger's material the catalogue is read with; the shipped material by default. */
+  training?: TrainingData;
   max?: number;
 }
 
@@ -46,19 +49,26 @@ interface Vocabulary {
 }
 
 // The digest asks every week with the same catalogue; analysing its examples once is enough.
-const vocabularies = new WeakMap<Catalogue, Record<Locale, Vocabulary>>();
+const vocabularies = new WeakMap<Catalogue | TrainingData, Record<Locale, Vocabulary>>();
 
 const together = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Every stem the catalogue speaks of, and which stems it uses together, per language. */
-function catalogueVocabulary(catalogue: Catalogue): Record<Locale, Vocabulary> {
-  const cached = vocabularies.get(catalogue);
+function catalogueVocabulary(catalogue: Catalogue, training?: TrainingData): Record<Locale, Vocabulary> {
+  const key = training ?? catalogue;
+  const cached = vocabularies.get(key);
   if (cached) return cached;
   const vocab = {} as Record<Locale, Vocabulary>;
+  const data = training ?? trainingDataFor(catalogue);
   for (const lang of LOCALES) {
     const v: Vocabulary = { stems: new Set(), together: new Set() };
     for (const theme of catalogue.themes) {
-      const texts = [...theme.examples[lang], ...theme.keywords[lang].map((k) => k.replace(/[*~=]/g, '')), theme.label[lang], theme.description[lang]];
+      const texts = [
+        ...(data.examples[lang].get(theme.id) ?? []),
+        ...(data.keywords[lang].get(theme.id) ?? []).map((k) => k.replace(/[*~=]/g, '')),
+        theme.label[lang],
+        theme.description[lang],
+      ];
       for (const text of texts) {
         const a = analyse(text, lang);
         const stems = [...new Set(a.stems.filter((_, i) => a.content[i]))];
@@ -70,7 +80,7 @@ function catalogueVocabulary(catalogue: Catalogue): Record<Locale, Vocabulary> {
     }
     vocab[lang] = v;
   }
-  vocabularies.set(catalogue, vocab);
+  vocabularies.set(key, vocab);
   return vocab;
 }
 
@@ -121,7 +131,7 @@ function mostCommon(surfaces: Map<string, number>): string {
  * school" before anyone wrote it into the catalogue. Pairs win over the words inside them.
  */
 export function findEmergentPhrases(items: EmergentItem[], opts: EmergentOptions): EmergentPhrase[] {
-  const vocab = catalogueVocabulary(opts.catalogue);
+  const vocab = catalogueVocabulary(opts.catalogue, opts.training);
   const candidates = new Map<string, Candidate>();
   for (const item of items) {
     const a = analyse(item.text, item.lang);

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../catalogue';
 import type { Locale, ThemeId } from '../types';
 import { trainClassifier } from './classifier';
 import { compileKeywords } from './keywordRules';
 import type { Analysis } from './language';
+import type { TrainingData } from './trainingData';
 
 /**
  * What speaks for one theme in one text: the classifier's score and the keyword rules.
@@ -20,9 +20,9 @@ export interface EvidenceModel {
 }
 
 /** Trains the classifier and compiles the keywords of one language. */
-export function buildEvidenceModel(catalogue: Catalogue, lang: Locale): EvidenceModel {
-  const keywords = compileKeywords(catalogue, lang);
-  const classifier = trainClassifier(catalogue, lang);
+export function buildEvidenceModel(data: TrainingData, lang: Locale): EvidenceModel {
+  const keywords = compileKeywords(data, lang);
+  const classifier = trainClassifier(data, lang);
   return {
     evidence(a: Analysis): Map<ThemeId, ThemeEvidence> {
       const result = new Map<ThemeId, ThemeEvidence>();

@@ -1,6 +1,6 @@
-import type { Catalogue } from '../catalogue';
 import type { Locale, ThemeId } from '../types';
 import { type Analysis, stemWord, wordsOf } from './language';
+import type { TrainingData } from './trainingData';
 
 /**
  * One word of a keyword. Plain words match on their stem; "*" marks a word part, so
@@ -101,14 +101,14 @@ function ruleMatchesAt(rule: Rule, a: Analysis, start: number): boolean {
   return true;
 }
 
-export function compileKeywords(catalogue: Catalogue, lang: Locale): KeywordMatcher {
+export function compileKeywords(data: TrainingData, lang: Locale): KeywordMatcher {
   // Rules whose first word is a plain stem are indexed by it (a compound's head is looked up by its
   // word ends); only word-part rules are tried everywhere.
   const byFirstStem = new Map<string, Rule[]>();
   const partRules: Rule[] = [];
-  for (const theme of catalogue.themes) {
-    for (const keyword of theme.keywords[lang]) {
-      const rule = compileRule(theme.id, keyword, lang);
+  for (const [theme, keywords] of data.keywords[lang]) {
+    for (const keyword of keywords) {
+      const rule = compileRule(theme, keyword, lang);
       if (!rule) continue;
       const first = rule.patterns[0]!;
       if (first.kind === 'stem') {

@@ -3,6 +3,7 @@ import { LOCALES, type Locale, type ThemeId } from '../types';
 import { type EvidenceModel, buildEvidenceModel, combinedScore } from './evidence';
 import { analyse, effectiveLanguage } from './language';
 import { type SentimentScorer, createSentimentScorer } from './sentiment';
+import { type TrainingData, type TrainingExample, trainingDataFor } from './trainingData';
 import type { TagResult, ThemeTagger } from './types';
 
 /**
@@ -11,32 +12,52 @@ import type { TagResult, ThemeTagger } from './types';
  */
 export const CLASSIFIER_THRESHOLD = 0.5;
 
+/** A theme under the threshold is still offered for confirmation from this score on. */
+export const GUESS_THRESHOLD = 0.3;
+
+/** The confirmation step offers at most this many themes (plus "something else"). */
+export const MAX_GUESSES = 2;
+
+export interface TaggerOptions {
+  threshold?: number;
+  /** Reviewed remarks (`npx hoormij themes review`) learned on top of the shipped material. */
+  learned?: readonly TrainingExample[];
+  /** Replaces the shipped material (tests of a small catalogue). */
+  training?: TrainingData;
+}
+
 interface LanguageModel {
   evidence: EvidenceModel;
   sentiment: SentimentScorer;
 }
 
 /**
- * Builds the tagger and trains it on the catalogue (well under two seconds). Keyword rules
- * catch the plain cases, the NLP.js neural classifier the paraphrases; their evidence is added
- * up per theme and compared with the threshold (`opts.threshold`, default CLASSIFIER_THRESHOLD).
+ * Builds the tagger and trains it on core/themes/training plus the reviewed remarks (well under
+ * three seconds). Keyword rules catch the plain cases, the NLP.js neural classifier the
+ * paraphrases; their evidence is added up per theme and compared with the threshold.
  */
-export function createThemeTagger(catalogue: Catalogue, opts: { threshold?: number } = {}): ThemeTagger {
+export function createThemeTagger(catalogue: Catalogue, opts: TaggerOptions = {}): ThemeTagger {
   const order = new Map(catalogue.themes.map((t, i) => [t.id, i]));
   const threshold = opts.threshold ?? CLASSIFIER_THRESHOLD;
+  const data = opts.training ?? trainingDataFor(catalogue, opts.learned);
   const models = {} as Record<Locale, LanguageModel>;
-  for (const lang of LOCALES) models[lang] = { evidence: buildEvidenceModel(catalogue, lang), sentiment: createSentimentScorer(lang) };
+  for (const lang of LOCALES) models[lang] = { evidence: buildEvidenceModel(data, lang), sentiment: createSentimentScorer(lang) };
   return {
     tag(text: string, lang: Locale): TagResult {
       const used = effectiveLanguage(text, lang);
       const model = models[used];
       const a = analyse(text, used);
       const themes: ThemeId[] = [];
+      const ranked: { theme: ThemeId; score: number }[] = [];
       for (const [theme, e] of model.evidence.evidence(a)) {
-        if (combinedScore(e) >= threshold) themes.push(theme);
+        const score = combinedScore(e);
+        if (score >= threshold) themes.push(theme);
+        if (score >= GUESS_THRESHOLD) ranked.push({ theme, score });
       }
       themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
-      return { themes, sentiment: model.sentiment.sentiment(a, themes.length > 0) };
+      ranked.sort((x, y) => y.score - x.score || (order.get(x.theme) ?? 0) - (order.get(y.theme) ?? 0));
+      const guesses = ranked.slice(0, MAX_GUESSES).map((r) => r.theme);
+      return { themes, sentiment: model.sentiment.sentiment(a, themes.length > 0), guesses };
     },
   };
 }

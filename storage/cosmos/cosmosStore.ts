@@ -9,9 +9,11 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
+import type { NewProjectUpdate, ProjectUpdate } from '../../core/updates/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeCheckFilter, WeekThemeMentions } from '../port';
 import { CosmosBotStorage } from './botStorage';
 import { CONTAINERS, type ContainerName, ensureContainer } from './containers';
 import {
@@ -41,6 +43,8 @@ import { toStorageError } from './errors';
 import { cosmosId, digestClaimId, responsePartition, seenMessageId } from './ids';
 import type { CosmosStoreOptions } from './options';
 import { mapLimit, Requests } from './requests';
+import { CosmosProjectUpdates } from './projectUpdates';
+import { byAnsweredAt, type ThemeCheckDoc, themeCheckDoc, themeCheckFromDoc, themeCheckQuery } from './themeChecks';
 import { type MentionRow, weekThemeMentions } from './themeMentions';
 import { toInstant } from '../instant';
 
@@ -73,6 +77,7 @@ export class CosmosStore implements Store {
   private readonly database: Database;
   private readonly c: Record<ContainerName, Container>;
   private readonly requests: Requests;
+  private readonly updates: CosmosProjectUpdates;
 
   constructor(
     private readonly client: CosmosClient,
@@ -84,6 +89,7 @@ export class CosmosStore implements Store {
     ) as Record<ContainerName, Container>;
     this.requests = new Requests(options.pageSize, options.onRequestCharge);
     this.botStorage = new CosmosBotStorage(this.c.botState, this.requests);
+    this.updates = new CosmosProjectUpdates(this.c.updates, this.requests);
   }
 
   async init(): Promise<void> {
@@ -281,7 +287,34 @@ export class CosmosStore implements Store {
       parameters: [param('@before', before)],
     });
     const changed = await mapLimit(docs, PARALLEL, (d) => this.clearText(d, before));
-    return changed.filter(Boolean).length;
+    const checks = await this.requests.all<ThemeCheckDoc & { _etag: string }>('retention', this.c.themeChecks, {
+      query: 'SELECT * FROM c WHERE c.hasText = true AND c.answeredAt < @before',
+      parameters: [param('@before', before)],
+    });
+    const cleared = await mapLimit(checks, PARALLEL, (d) => this.clearCheckText(d));
+    return changed.filter(Boolean).length + cleared.filter(Boolean).length;
+  }
+
+  /** As clearText; a check changed meanwhile (412) was replaced by a newer one, read again next run. */
+  private async clearCheckText(d: ThemeCheckDoc & { _etag: string }): Promise<boolean> {
+    const res = await this.requests.attempt(
+      'retention',
+      () => this.c.themeChecks.item(d.id, d.pk).replace(themeCheckDoc({ ...themeCheckFromDoc(d), text: null }), { accessCondition: { type: 'IfMatch', condition: d._etag } }),
+      [404, 412],
+    );
+    return typeof res !== 'number';
+  }
+
+  // --- theme checks (partition "<project>|<week>", as the answers) -----------------------------
+
+  async saveThemeCheck(c: ThemeCheck): Promise<void> {
+    await this.requests.run('theme check write', () => this.c.themeChecks.items.upsert(themeCheckDoc(c)));
+  }
+
+  async listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]> {
+    const { partition, ...query } = themeCheckQuery(filter);
+    const docs = await this.requests.all<ThemeCheckDoc>('theme checks', this.c.themeChecks, query, partition);
+    return docs.map(themeCheckFromDoc).sort(byAnsweredAt);
   }
 
   private async clearText(first: ResponseDoc & { _etag: string }, before: string): Promise<boolean> {
@@ -318,6 +351,14 @@ export class CosmosStore implements Store {
       await mapLimit(responseRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.responses, r.id, r.pk))
     ).filter(Boolean).length;
 
+    const checkRefs = await this.requests.all<{ id: string; pk: string }>('erasure', this.c.themeChecks, {
+      query: 'SELECT c.id, c.pk FROM c WHERE c.participant = @p',
+      parameters: [param('@p', id)],
+    });
+    const themeChecks = (
+      await mapLimit(checkRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.themeChecks, r.id, r.pk))
+    ).filter(Boolean).length;
+
     const contactRefs = await this.requests.all<{ id: string }>(
       'erasure',
       this.c.contacts,
@@ -328,9 +369,44 @@ export class CosmosStore implements Store {
       await mapLimit(contactRefs, PARALLEL, (r) => this.deleteDoc('erasure', this.c.contacts, r.id, id))
     ).filter(Boolean).length;
 
+    const updateViews = await this.updates.deleteViewsOf(id);
     const botState = await this.botStorage.eraseParticipant(id);
     const participant = await this.deleteDoc('erasure', this.c.participants, id, id);
-    return { responses, participant, contacts, botState };
+    return { responses, themeChecks, updateViews, participant, contacts, botState };
+  }
+
+  // --- project updates (container "updates", partition /project) -------------------------------
+
+  addUpdate(u: NewProjectUpdate): Promise<ProjectUpdate> {
+    return this.updates.add(u);
+  }
+
+  getUpdate(project: string, id: string): Promise<ProjectUpdate | undefined> {
+    return this.updates.get(project, id);
+  }
+
+  listUpdates(project: string): Promise<ProjectUpdate[]> {
+    return this.updates.list(project);
+  }
+
+  reviseUpdate(u: ProjectUpdate): Promise<boolean> {
+    return this.updates.revise(u);
+  }
+
+  markUpdatesSeen(participant: string, project: string, ids: string[], at: string): Promise<void> {
+    return this.updates.markSeen(participant, project, ids, at);
+  }
+
+  seenUpdates(participant: string, project: string): Promise<string[]> {
+    return this.updates.seenBy(participant, project);
+  }
+
+  updateReach(project: string): Promise<Record<string, number>> {
+    return this.updates.reach(project);
+  }
+
+  claimUpdateNotice(project: string, id: string, at: string): Promise<boolean> {
+    return this.updates.claimNotice(project, id, at);
   }
 
   async setDoNotContact(participant: string, on: boolean): Promise<void> {

@@ -147,6 +147,53 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
     `);
   },
+  function themeChecks(db) {
+    db.exec(`
+      CREATE TABLE theme_checks (
+        response     TEXT NOT NULL,
+        by           TEXT NOT NULL,
+        project      TEXT NOT NULL,
+        week         TEXT NOT NULL,
+        participant  TEXT NOT NULL,
+        guessed      TEXT NOT NULL,
+        themes       TEXT NOT NULL,
+        text         TEXT,
+        locale       TEXT NOT NULL,
+        answered_at  TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        PRIMARY KEY (response, by)
+      ) WITHOUT ROWID;
+      CREATE INDEX theme_checks_week ON theme_checks (project, week);
+      CREATE INDEX theme_checks_participant ON theme_checks (participant);
+      CREATE INDEX theme_checks_answered ON theme_checks (answered_at);
+    `);
+  },
+  function projectUpdates(db) {
+    db.exec(`
+      CREATE TABLE project_updates (
+        project       TEXT NOT NULL,
+        number        INTEGER NOT NULL,
+        theme         TEXT NOT NULL,
+        week          TEXT NOT NULL,
+        texts         TEXT NOT NULL,
+        author        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        changed_at    TEXT,
+        withdrawn_at  TEXT,
+        notice_at     TEXT,
+        PRIMARY KEY (project, number)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE update_views (
+        participant  TEXT NOT NULL,
+        project      TEXT NOT NULL,
+        number       INTEGER NOT NULL,
+        at           TEXT NOT NULL,
+        PRIMARY KEY (participant, project, number)
+      ) WITHOUT ROWID;
+      CREATE INDEX update_views_project ON update_views (project, number);
+    `);
+  },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -10,11 +10,15 @@ import type {
   ResponseRecord,
   ScoreAggregate,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
+import type { NewProjectUpdate, ProjectUpdate } from '../../core/updates/types';
 import { staleClaimCutoff } from '../digestClaimLease';
-import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeMentionCount, WeekThemeMentions } from '../port';
+import type { DeliveryStatus, DigestClaim, ErasureResult, InboxEntry, Store, ThemeCheckFilter, ThemeMentionCount, WeekThemeMentions } from '../port';
 import { SqliteBotStorage } from './botStateStorage';
 import { migrate } from './migrations';
+import { SqliteProjectUpdates } from './projectUpdates';
+import { SqliteThemeChecks } from './themeChecks';
 import {
   AUDIT_COLUMNS,
   type AuditRow,
@@ -118,6 +122,9 @@ export class SqliteStore implements Store {
     listAudit: Stmt<[], AuditRow>;
   };
 
+  private readonly checks: SqliteThemeChecks;
+  private readonly updates: SqliteProjectUpdates;
+  private readonly purgeTextTx: (before: string) => number;
   private readonly eraseTx: (id: string) => ErasureResult;
   private readonly addSessionCodesTx: (codes: SessionCode[]) => void;
   private readonly pruneTx: (before: string) => number;
@@ -261,10 +268,15 @@ export class SqliteStore implements Store {
     };
 
     const s = this.s;
+    const checks = (this.checks = new SqliteThemeChecks(db));
+    const updates = (this.updates = new SqliteProjectUpdates(db));
+    this.purgeTextTx = db.transaction((before: string) => s.purgeText.run(before).changes + checks.purgeText.run(before).changes);
     const erase = db.transaction((id: string): ErasureResult => {
       const statePrefix = `p/${id}/`;
       return {
         responses: s.deleteResponsesOf.run(id).changes,
+        themeChecks: checks.deleteOf.run(id).changes,
+        updateViews: updates.deleteViewsOf.run(id).changes,
         participant: s.deleteParticipant.run(id).changes > 0,
         contacts: s.deleteContactsOf.run(id).changes,
         botState: s.deleteBotStateRange.run(statePrefix, prefixEnd(statePrefix)).changes,
@@ -419,10 +431,60 @@ export class SqliteStore implements Store {
 
   async purgeTextBefore(instant: string): Promise<number> {
     this.assertOpen();
-    const changed = this.s.purgeText.run(toInstant(instant, 'retention instant')).changes;
+    const changed = this.purgeTextTx(toInstant(instant, 'retention instant'));
     // As after an erasure: the WAL must not keep the text that was just removed.
     if (changed > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
+  }
+
+  async saveThemeCheck(c: ThemeCheck): Promise<void> {
+    this.assertOpen();
+    this.checks.saveCheck(c);
+  }
+
+  async listThemeChecks(filter: ThemeCheckFilter): Promise<ThemeCheck[]> {
+    this.assertOpen();
+    return this.checks.listChecks(filter);
+  }
+
+  async addUpdate(u: NewProjectUpdate): Promise<ProjectUpdate> {
+    this.assertOpen();
+    return this.updates.addUpdate(u);
+  }
+
+  async getUpdate(project: string, id: string): Promise<ProjectUpdate | undefined> {
+    this.assertOpen();
+    return this.updates.getUpdate(project, id);
+  }
+
+  async listUpdates(project: string): Promise<ProjectUpdate[]> {
+    this.assertOpen();
+    return this.updates.listUpdates(project);
+  }
+
+  async reviseUpdate(u: ProjectUpdate): Promise<boolean> {
+    this.assertOpen();
+    return this.updates.reviseUpdate(u);
+  }
+
+  async markUpdatesSeen(participant: string, project: string, ids: string[], at: string): Promise<void> {
+    this.assertOpen();
+    this.updates.markSeen(participant, project, ids, at);
+  }
+
+  async seenUpdates(participant: string, project: string): Promise<string[]> {
+    this.assertOpen();
+    return this.updates.seenBy(participant, project);
+  }
+
+  async updateReach(project: string): Promise<Record<string, number>> {
+    this.assertOpen();
+    return this.updates.reachOf(project);
+  }
+
+  async claimUpdateNotice(project: string, id: string, at: string): Promise<boolean> {
+    this.assertOpen();
+    return this.updates.claimNotice(project, id, at);
   }
 
   async eraseParticipant(id: string): Promise<ErasureResult> {

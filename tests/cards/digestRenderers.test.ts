@@ -65,6 +65,7 @@ const full: Digest = {
   sessionChecks: { kind: 'count', value: 15 },
   lowScoreChecks: { kind: 'fewerThanK' },
   safeguardingSignals: { kind: 'none' },
+  updates: [],
 };
 
 const tooFew: Digest = { ...full, enough: false, totals: null, byRole: [], byChannel: [], scores: [], themes: [], emergent: [], hiddenScores: 0, hiddenThemes: 0, freeTextRespondents: null };

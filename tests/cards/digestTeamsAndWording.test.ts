@@ -47,6 +47,7 @@ const base: Digest = {
   sessionChecks: { kind: 'count', value: 15 },
   lowScoreChecks: { kind: 'none' },
   safeguardingSignals: { kind: 'none' },
+  updates: [],
   teams: {
     themes: [{ theme: 'listening-respect', label: { nl: 'Luisteren', en: 'Listening' } }],
     teams: [

@@ -123,7 +123,14 @@ describe('check-in', () => {
     for (const text of ['hoi', 'ja', 'jongere', '4', 'banaan', 'banaan', 'overslaan', '2', 'Het wachten duurde lang']) {
       await user.say(text);
     }
-    const rows = (await responsesOf('u1')).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0);
+    const all = (await responsesOf('u1')).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0);
+    // What was typed instead of a score is kept beside the answer as a remark, never as a score.
+    const remarks = all.filter((r) => r.question === 'goals' && r.text !== null);
+    expect(remarks).toEqual([
+      expect.objectContaining({ text: 'banaan', score: null, skipped: false, flagged: false, theme: 'participation' }),
+      expect.objectContaining({ text: 'banaan', score: null, skipped: false, flagged: false, theme: 'participation' }),
+    ]);
+    const rows = all.filter((r) => !remarks.includes(r));
     const byQuestion = new Map(rows.map((r) => [r.question, r]));
     expect(rows).toHaveLength(5);
     expect(byQuestion.get('heard')).toMatchObject({ score: 4, skipped: false, theme: 'listening-respect' });
@@ -132,8 +139,8 @@ describe('check-in', () => {
     expect(byQuestion.get('overall')).toMatchObject({ score: 2, theme: 'outcome' });
     expect(byQuestion.get('open')).toMatchObject({ theme: null, skipped: false, score: null, flagged: false, text: 'Het wachten duurde lang' });
     expect(Array.isArray(byQuestion.get('open')?.themes)).toBe(true);
-    expect(new Set(rows.map((r) => r.runId)).size).toBe(1);
-    for (const r of rows) {
+    expect(new Set(all.map((r) => r.runId)).size).toBe(1);
+    for (const r of all) {
       expect(r).toMatchObject({ project: 'demo', team: null, role: 'youth', channel: 'test', questionSet: 'session-check', locale: 'nl', week: '2026-W11' });
     }
   });

@@ -7,7 +7,9 @@ import type {
   Participant,
   ResponseRecord,
   SessionCode,
+  ThemeCheck,
 } from '../../core/types';
+import type { NewProjectUpdate } from '../../core/updates/types';
 import type { InboxEntry, Store } from '../../storage/port';
 
 /**
@@ -20,6 +22,18 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 /** A realistic pseudonym: 64 lowercase hex characters. */
 export const newPseudonym = () => hex(32);
 export const newProject = () => `proj-${hex(5)}`;
+
+export function makeUpdate(over: Partial<NewProjectUpdate> = {}): NewProjectUpdate {
+  return {
+    project: 'demo',
+    theme: 'waiting',
+    week: '2026-W10',
+    text: { nl: 'We bellen binnen twee dagen terug na een aanmelding' },
+    author: hex(16),
+    createdAt: '2026-03-09T09:00:00.000Z',
+    ...over,
+  };
+}
 
 export function makeParticipant(over: Partial<Participant> = {}): Participant {
   const id = over.id ?? newPseudonym();
@@ -61,6 +75,23 @@ export function makeResponse(over: Partial<ResponseRecord> = {}): ResponseRecord
     locale: 'nl',
     createdAt: '2026-03-03T10:00:00.000Z',
     week: '2026-W10',
+    ...over,
+  };
+}
+
+export function makeThemeCheck(over: Partial<ThemeCheck> = {}): ThemeCheck {
+  return {
+    response: `r-${hex(8)}`,
+    project: 'demo',
+    week: '2026-W10',
+    participant: newPseudonym(),
+    by: 'participant',
+    guessed: ['waiting', 'information'],
+    themes: ['waiting'],
+    text: null,
+    locale: 'nl',
+    answeredAt: '2026-03-03T10:00:00.000Z',
+    at: '2026-03-03T10:00:05.000Z',
     ...over,
   };
 }
@@ -400,6 +431,43 @@ export function describeStoreContract(
       });
     });
 
+    describe('theme checks', () => {
+      it('keeps one check per answer and checker, the later one replacing the earlier', async () => {
+        const project = newProject();
+        const mine = makeThemeCheck({ project });
+        await store.saveThemeCheck(mine);
+        const corrected = { ...mine, themes: [], at: '2026-03-03T10:01:00.000Z' };
+        await store.saveThemeCheck(corrected);
+        const review = { ...mine, by: 'operator' as const, themes: ['waiting', 'staff-quality'], text: 'zes weken gewacht', at: '2026-03-09T08:00:00.000Z' };
+        await store.saveThemeCheck(review);
+        expect(await store.listThemeChecks({ project })).toEqual([review, corrected]);
+        expect(await store.listThemeChecks({ project, by: 'participant' })).toEqual([corrected]);
+      });
+
+      it('lists the checks of one week or of one checker, in the order the answers were given', async () => {
+        const project = newProject();
+        const later = makeThemeCheck({ project, answeredAt: '2026-03-05T10:00:00.000Z' });
+        const earlier = makeThemeCheck({ project, answeredAt: '2026-03-02T10:00:00.000Z', by: 'operator', text: 'tekst' });
+        const otherWeek = makeThemeCheck({ project, week: '2026-W11', answeredAt: '2026-03-10T10:00:00.000Z' });
+        const otherProject = makeThemeCheck({ project: newProject() });
+        for (const c of [later, otherWeek, earlier, otherProject]) await store.saveThemeCheck(c);
+        expect(await store.listThemeChecks({ project, week: '2026-W10' })).toEqual([earlier, later]);
+        expect(await store.listThemeChecks({ project })).toEqual([earlier, later, otherWeek]);
+        expect(await store.listThemeChecks({ project, by: 'operator' })).toEqual([earlier]);
+        expect(await store.listThemeChecks({ project: newProject() })).toEqual([]);
+      });
+
+      it('loses the kept text to retention but keeps what the check says', async () => {
+        const project = newProject();
+        const old = makeThemeCheck({ project, by: 'operator', text: 'oude opmerking', answeredAt: '1989-01-02T10:00:00.000Z', week: '1989-W01' });
+        const recent = makeThemeCheck({ project, by: 'operator', text: 'blijft', answeredAt: '1989-07-02T10:00:00.000Z', week: '1989-W26' });
+        for (const c of [old, recent]) await store.saveThemeCheck(c);
+        expect(await store.purgeTextBefore('1989-06-01T00:00:00.000Z')).toBe(1);
+        expect(await store.listThemeChecks({ project })).toEqual([{ ...old, text: null }, recent]);
+        await store.purgeTextBefore('1990-06-01T00:00:00.000Z');
+      });
+    });
+
     describe('erasure', () => {
       it('removes all data of one participant and nothing of another', async () => {
         const a = makeParticipant();
@@ -423,8 +491,21 @@ export function describeStoreContract(
         const audit: AuditEntry = { at: '2026-03-05T10:00:00.000Z', actor: 'participant', action: 'erase', target: a.id, rows: 2 };
         await store.addAudit(audit);
         await store.setDoNotContact(a.id, true);
+        const aCheck = makeThemeCheck({ participant: a.id, project, response: aResponses[0]!.id, by: 'operator', text: 'tekst' });
+        const bCheck = makeThemeCheck({ participant: b.id, project, response: bResponse.id });
+        for (const c of [aCheck, { ...aCheck, by: 'participant' as const, text: null }, bCheck]) await store.saveThemeCheck(c);
 
-        expect(await store.eraseParticipant(a.id)).toEqual({ responses: 2, participant: true, contacts: 2, botState: 2 });
+        const update = await store.addUpdate(makeUpdate({ project }));
+        await store.markUpdatesSeen(a.id, project, [update.id], '2026-03-05T10:00:00.000Z');
+        await store.markUpdatesSeen(b.id, project, [update.id], '2026-03-05T10:00:00.000Z');
+
+        expect(await store.eraseParticipant(a.id)).toEqual({ responses: 2, themeChecks: 2, updateViews: 1, participant: true, contacts: 2, botState: 2 });
+        // the update is the project's: it stays, only a's marker goes
+        expect(await store.getUpdate(project, update.id)).toEqual(update);
+        expect(await store.seenUpdates(a.id, project)).toEqual([]);
+        expect(await store.updateReach(project)).toEqual({ [update.id]: 1 });
+        expect((await store.listThemeChecks({ project })).filter((c) => c.participant === a.id)).toEqual([]);
+        expect(await store.listThemeChecks({ project })).toContainEqual(bCheck);
 
         expect(await store.getParticipant(a.id)).toBeUndefined();
         expect(await store.findParticipantByCode(a.code)).toBeUndefined();
@@ -447,10 +528,72 @@ export function describeStoreContract(
       it('reports nothing removed for an unknown participant', async () => {
         expect(await store.eraseParticipant(newPseudonym())).toEqual({
           responses: 0,
+          themeChecks: 0,
+          updateViews: 0,
           participant: false,
           contacts: 0,
           botState: 0,
         });
+      });
+    });
+
+    describe('project updates', () => {
+      it('numbers the updates of each project U1, U2, … and lists them oldest first', async () => {
+        const project = newProject();
+        const other = newProject();
+        const first = await store.addUpdate(makeUpdate({ project }));
+        const elsewhere = await store.addUpdate(makeUpdate({ project: other }));
+        const second = await store.addUpdate(makeUpdate({ project, text: { en: 'We call back within two days' } }));
+        expect([first.id, second.id, elsewhere.id]).toEqual(['U1', 'U2', 'U1']);
+        expect(first).toMatchObject({ changedAt: null, withdrawnAt: null, noticeAt: null });
+        expect(await store.listUpdates(project)).toEqual([first, second]);
+        expect(await store.getUpdate(project, 'u2')).toEqual(second);
+        expect(await store.getUpdate(project, 'U9')).toBeUndefined();
+        expect(await store.getUpdate(project, 'nonsense')).toBeUndefined();
+      });
+
+      it('gives concurrent posts distinct ids', async () => {
+        const project = newProject();
+        const made = await Promise.all(Array.from({ length: 5 }, () => store.addUpdate(makeUpdate({ project }))));
+        expect(new Set(made.map((u) => u.id)).size).toBe(5);
+        expect((await store.listUpdates(project)).map((u) => u.id)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5']);
+      });
+
+      it('revises text and withdraws, and says false for an unknown id', async () => {
+        const project = newProject();
+        const u = await store.addUpdate(makeUpdate({ project }));
+        const changed = { ...u, text: { nl: 'Nieuwe tekst', en: 'New text' }, changedAt: '2026-03-10T10:00:00.000Z' };
+        expect(await store.reviseUpdate(changed)).toBe(true);
+        expect(await store.getUpdate(project, u.id)).toEqual(changed);
+        const withdrawn = { ...changed, withdrawnAt: '2026-03-11T10:00:00.000Z' };
+        expect(await store.reviseUpdate(withdrawn)).toBe(true);
+        expect((await store.listUpdates(project))[0]).toEqual(withdrawn);
+        expect(await store.reviseUpdate({ ...u, id: 'U42' })).toBe(false);
+      });
+
+      it('counts distinct participants who saw each update; seeing again counts once', async () => {
+        const project = newProject();
+        const [u1, u2] = [await store.addUpdate(makeUpdate({ project })), await store.addUpdate(makeUpdate({ project }))];
+        const [a, b] = [newPseudonym(), newPseudonym()];
+        await store.markUpdatesSeen(a, project, [u1.id, u2.id], '2026-03-05T10:00:00.000Z');
+        await store.markUpdatesSeen(a, project, [u1.id], '2026-03-06T10:00:00.000Z');
+        await store.markUpdatesSeen(b, project, [u2.id], '2026-03-06T10:00:00.000Z');
+        await store.markUpdatesSeen(b, project, [], '2026-03-06T10:00:00.000Z');
+        expect(await store.seenUpdates(a, project)).toEqual(['U1', 'U2']);
+        expect(await store.seenUpdates(b, project)).toEqual(['U2']);
+        expect(await store.seenUpdates(a, newProject())).toEqual([]);
+        expect(await store.updateReach(project)).toEqual({ U1: 1, U2: 2 });
+      });
+
+      it('lets exactly one caller claim the WhatsApp notice of an update, and a revision keeps the claim', async () => {
+        const project = newProject();
+        const u = await store.addUpdate(makeUpdate({ project }));
+        const claims = await Promise.all([1, 2, 3].map(() => store.claimUpdateNotice(project, u.id, '2026-03-05T10:00:00.000Z')));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect((await store.getUpdate(project, u.id))?.noticeAt).toBe('2026-03-05T10:00:00.000Z');
+        await store.reviseUpdate({ ...u, changedAt: '2026-03-06T10:00:00.000Z' });
+        expect((await store.getUpdate(project, u.id))?.noticeAt).toBe('2026-03-05T10:00:00.000Z');
+        expect(await store.claimUpdateNotice(project, 'U77', '2026-03-05T10:00:00.000Z')).toBe(false);
       });
     });
 

@@ -1,20 +1,16 @@
 import { join } from 'node:path';
-import type { Catalogue } from '../../../core/catalogue';
 import { loadConfigData } from '../../../core/configData';
 import { findEmergentPhrases } from '../../../core/themes/emergent';
+import { smallCatalogue } from './smallTraining';
 
-const catalogue: Catalogue = {
-  themes: [
-    {
-      id: 'waiting',
-      label: { nl: 'Wachten', en: 'Waiting' },
-      description: { nl: 'Wachtlijsten en wachttijd', en: 'Waiting lists' },
-      q4c: [],
-      examples: { nl: ['de wachtlijst was lang', 'het duurde lang op school'], en: ['the waiting list was long'] },
-      keywords: { nl: ['wachtlijst'], en: ['waiting list'] },
-    },
-  ],
-};
+const small = smallCatalogue({
+  waiting: {
+    label: 'Wachten',
+    examples: { nl: ['de wachtlijst was lang', 'het duurde lang op school', 'Wachtlijsten en wachttijd'], en: ['the waiting list was long'] },
+    keywords: { nl: ['wachtlijst'], en: ['waiting list'] },
+  },
+});
+const { catalogue, training } = small;
 
 const item = (participant: string, text: string, lang: 'nl' | 'en' = 'nl') => ({ participant, text, lang, themes: [] as string[] });
 
@@ -26,13 +22,13 @@ describe('findEmergentPhrases', () => {
       item('p3', 'Het vervoer naar de school is een ramp'),
       item('p4', 'Ik ben boos over de vervoer naar school'),
     ];
-    const found = findEmergentPhrases(items, { minRespondents: 3, catalogue });
+    const found = findEmergentPhrases(items, { minRespondents: 3, catalogue, training });
     expect(found[0]).toEqual({ phrase: 'vervoer naar school', respondents: 4, lang: 'nl' });
   });
 
   it('prefers the pair over the single words inside it', () => {
     const items = ['p1', 'p2', 'p3'].map((p) => item(p, 'het vervoer naar school'));
-    const phrases = findEmergentPhrases(items, { minRespondents: 3, catalogue }).map((e) => e.phrase);
+    const phrases = findEmergentPhrases(items, { minRespondents: 3, catalogue, training }).map((e) => e.phrase);
     expect(phrases).toContain('vervoer naar school');
     expect(phrases).not.toContain('vervoer');
   });
@@ -45,14 +41,14 @@ describe('findEmergentPhrases', () => {
       item('p1', 'vervoer naar school, echt'),
       item('p2', 'vervoer naar school'),
     ];
-    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue })).toEqual([]);
-    const counted = findEmergentPhrases(items, { minRespondents: 2, catalogue });
+    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue, training })).toEqual([]);
+    const counted = findEmergentPhrases(items, { minRespondents: 2, catalogue, training });
     expect(counted.find((e) => e.phrase === 'vervoer naar school')?.respondents).toBe(2);
   });
 
   it('leaves out phrases the catalogue already covers', () => {
     const items = ['p1', 'p2', 'p3', 'p4'].map((p) => item(p, 'de wachtlijst was lang'));
-    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue })).toEqual([]);
+    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue, training })).toEqual([]);
   });
 
   it('keeps languages apart and honours max', () => {
@@ -60,10 +56,10 @@ describe('findEmergentPhrases', () => {
       ...['a', 'b', 'c'].map((p) => item(p, 'the school bus never shows up', 'en')),
       ...['d', 'e', 'f'].map((p) => item(p, 'de schoolbus komt niet opdagen')),
     ];
-    const all = findEmergentPhrases(items, { minRespondents: 3, catalogue });
+    const all = findEmergentPhrases(items, { minRespondents: 3, catalogue, training });
     expect(new Set(all.map((e) => e.lang))).toEqual(new Set(['nl', 'en']));
     expect(all.every((e) => e.respondents === 3)).toBe(true);
-    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue, max: 2 })).toHaveLength(2);
+    expect(findEmergentPhrases(items, { minRespondents: 3, catalogue, training, max: 2 })).toHaveLength(2);
   });
 
   it('finds a new topic against the shipped catalogue, but not the topics it already has', () => {

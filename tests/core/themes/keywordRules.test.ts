@@ -1,24 +1,12 @@
-import type { Catalogue } from '../../../core/catalogue';
 import { compileKeywords } from '../../../core/themes/keywordRules';
 import { analyse } from '../../../core/themes/language';
+import type { TrainingData } from '../../../core/themes/trainingData';
 import type { Locale } from '../../../core/types';
+import { smallCatalogue } from './smallTraining';
 
-function catalogueWith(keywords: { nl?: string[]; en?: string[] }): Catalogue {
-  return {
-    themes: [
-      {
-        id: 'waiting',
-        label: { nl: 'Wachten', en: 'Waiting' },
-        description: { nl: 'Wachten', en: 'Waiting' },
-        q4c: [],
-        examples: { nl: [], en: [] },
-        keywords: { nl: keywords.nl ?? [], en: keywords.en ?? [] },
-      },
-    ],
-  };
-}
+const catalogueWith = (keywords: { nl?: string[]; en?: string[] }) => smallCatalogue({ waiting: { keywords } }).training;
 
-const match = (c: Catalogue, text: string, lang: Locale) => compileKeywords(c, lang).match(analyse(text, lang));
+const match = (c: TrainingData, text: string, lang: Locale) => compileKeywords(c, lang).match(analyse(text, lang));
 
 describe('compileKeywords', () => {
   it('finds a Dutch keyword as the last part of a compound', () => {

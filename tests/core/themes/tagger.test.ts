@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadConfigData } from '../../../core/configData';
-import type { Catalogue } from '../../../core/catalogue';
 import { createThemeTagger } from '../../../core/themes/tagger';
+import { smallCatalogue } from './smallTraining';
 
 const { catalogue } = loadConfigData(join(__dirname, '..', '..', '..', 'config'));
 const tagger = createThemeTagger(catalogue);
@@ -27,8 +27,8 @@ describe('createThemeTagger', () => {
   });
 
   it('tags nothing in an empty or punctuation-only answer', () => {
-    expect(tagger.tag('', 'nl')).toEqual({ themes: [], sentiment: 'neutral' });
-    expect(tagger.tag('...!?', 'en')).toEqual({ themes: [], sentiment: 'neutral' });
+    expect(tagger.tag('', 'nl')).toEqual({ themes: [], sentiment: 'neutral', guesses: [] });
+    expect(tagger.tag('...!?', 'en')).toEqual({ themes: [], sentiment: 'neutral', guesses: [] });
   });
 
   it('reads an English answer from a Dutch-speaking user as English', () => {
@@ -44,19 +44,13 @@ describe('createThemeTagger', () => {
   });
 
   it('learns a theme from its keywords and examples alone', () => {
-    const tiny: Catalogue = {
-      themes: [
-        {
-          id: 'transport',
-          label: { nl: 'Vervoer', en: 'Transport' },
-          description: { nl: 'Vervoer naar school', en: 'Transport to school' },
-          q4c: [],
-          examples: { nl: ['de taxi naar school komt steeds te laat', 'het busje haalt me niet op'], en: ['the school taxi is always late'] },
-          keywords: { nl: ['*taxi*', 'busje'], en: ['taxi'] },
-        },
-      ],
-    };
-    const small = createThemeTagger(tiny);
+    const tiny = smallCatalogue({
+      transport: {
+        examples: { nl: ['de taxi naar school komt steeds te laat', 'het busje haalt me niet op'], en: ['the school taxi is always late'] },
+        keywords: { nl: ['*taxi*', 'busje'], en: ['taxi'] },
+      },
+    });
+    const small = createThemeTagger(tiny.catalogue, { training: tiny.training });
     expect(small.tag('Weer geen schooltaxi vanochtend', 'nl').themes).toEqual(['transport']);
     expect(small.tag('ik vind mijn begeleider aardig', 'nl').themes).toEqual([]);
   });
