@@ -17,7 +17,7 @@ import { createFeedbackBot } from './feedbackBot';
 import { createHttpServer } from './httpServer';
 import { createLogger, type Logger } from './logger';
 import { startRetentionJob } from './retentionJob';
-import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
+import { createTeamsSafeguardingNotifier, warnAboutSafeguardingContacts } from './safeguardingNotifier';
 import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { ValidatedCloudAdapter } from './validatedAdapter';
@@ -71,6 +71,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     interceptors: [createDigestCommands(app, runtime)],
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),
   });
+
+  await warnAboutSafeguardingContacts(app);
 
   const server = createHttpServer(app, runtime);
   registerWebChat(server, app);

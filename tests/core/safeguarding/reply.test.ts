@@ -37,7 +37,7 @@ describe('opening hours in the helplines text', () => {
 
   it('keeps hours out of the line descriptions, so only the helpline data can claim them', () => {
     for (const lng of ['nl', 'en'] as const) {
-      const lines = loadResources()[lng].safeguarding.line as Record<string, string>;
+      const lines = (loadResources()[lng].safeguarding as { line: Record<string, string> }).line;
       for (const [id, text] of Object.entries(lines)) expect({ id, text, hours: HOURS.test(text) }).toEqual({ id, text, hours: false });
     }
   });
