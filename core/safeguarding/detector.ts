@@ -1,5 +1,5 @@
 import { SIGNAL_CATEGORIES, type Lexicon, type SignalCategory } from './lexiconSchema';
-import { sentencesOf } from './normalize';
+import { sentencesOf, soundKey } from './normalize';
 import { WordMatcher } from './wordMatcher';
 
 export interface DangerResult {
@@ -117,7 +117,7 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
  * order, each on its own words; see docs/privacy-scrubbing-and-safeguarding.md.
  */
 function compileLanguage(lexicon: Lexicon): LanguageCheck {
-  const matcher = new WordMatcher(lexicon.exclusions.lookalikes);
+  const matcher = new WordMatcher(lexicon.exclusions.lookalikes, lexicon.language === 'en' ? (w) => w : soundKey);
   const spellings = new Map(Object.entries(lexicon.spellings).map(([from, to]) => [from, to.split(' ')]));
   const respell = (words: readonly string[]): string[] => words.flatMap((w) => spellings.get(w) ?? [w]);
   // Terms are read the way messages are: "dont" in a list means "do not", as in a message.
@@ -199,9 +199,10 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
         if (topical || (rule.hyperbole && joking)) continue;
         const options = rule.concepts.map(where);
         if (options.some((o) => o.length === 0)) continue;
-        const unless = rule.none.findIndex((c) => where(c).length > 0);
+        // An exclusion counts even on words an idiom took ("hit by the ball").
+        const unless = rule.none.findIndex((c) => where(c).length > 0 || spansOf(c, original).length > 0);
         if (unless >= 0) {
-          why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}) is off: ${rule.noneNames[unless]}`);
+          why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}) is off: ${rule.noneNames[unless]} on words ${where(rule.none[unless]!).map((m) => m.words.join('/')).join(', ')}`);
           continue;
         }
         const match = pick(options, 0, []);
