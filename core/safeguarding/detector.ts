@@ -25,6 +25,23 @@ type Phrase = readonly Element[];
 interface Concept {
   words: Set<number>;
   phrases: Phrase[];
+  /** The phrases by the word ids their first word may have: a sentence word only tries the phrases it can start. */
+  byFirst: Map<number, Phrase[]>;
+}
+
+function indexPhrases(c: Concept): Map<number, Phrase[]> {
+  const index = new Map<number, Phrase[]>();
+  for (const phrase of c.phrases) {
+    const first = phrase[0]!;
+    // A phrase starts with a word (a list never starts a phrase with ~ or $).
+    if (!('ids' in first)) throw new LexiconError(`safeguarding lexicon: a phrase must start with a word`);
+    for (const id of first.ids) {
+      const list = index.get(id);
+      if (list) list.push(phrase);
+      else index.set(id, [phrase]);
+    }
+  }
+  return index;
 }
 interface CompiledRule {
   category: SignalCategory;
@@ -80,7 +97,7 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
     .filter((parts) => parts.length > 0)
     .map((parts) => compileLanguage(mergeLexicons(parts)));
   const run = (text: string, why?: string[]): DangerResult => {
-      const sentences = sentencesOf(text);
+      const sentences = sentencesOf(text).flatMap(windows);
       const score = (c: LanguageCheck, words: readonly string[]) => words.reduce((n, w) => n + (c.markers.has(w) ? 1 : 0), 0);
       const whole = sentences.flat();
       const wholeScores = checks.map((c) => score(c, whole));
@@ -146,7 +163,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
     return { gap: false, ids: new Set([wordId(word, strict)]) };
   }
   function compileTerms(terms: readonly string[], from: string, strict = false): Concept {
-    const c: Concept = { words: new Set(), phrases: [] };
+    const c: Concept = { words: new Set(), phrases: [], byFirst: new Map() };
     for (const term of terms) {
       const words = termWords(term);
       if (words.length === 1 && words[0]!.startsWith('@')) {
@@ -156,6 +173,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
       } else if (words.length === 1) c.words.add(wordId(words[0]!, strict));
       else c.phrases.push(words.map((w) => element(w, from, strict)));
     }
+    c.byFirst = indexPhrases(c);
     return c;
   }
   const rules: CompiledRule[] = lexicon.rules.map((r, i) => ({
@@ -215,6 +233,19 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
 }
 
 const NOTHING: readonly number[] = [];
+const WINDOW_STEP = 32;
+
+/**
+ * A sentence of hundreds of words (chat without full stops, or a hostile paste) is read in
+ * overlapping windows: every match fits in RULE_WINDOW words, so none is lost, and the time a
+ * message takes grows with its length, not with its length squared.
+ */
+function windows(words: string[]): string[][] {
+  if (words.length <= WINDOW_STEP + RULE_WINDOW) return [words];
+  const out: string[][] = [];
+  for (let at = 0; at < words.length - RULE_WINDOW; at += WINDOW_STEP) out.push(words.slice(at, at + WINDOW_STEP + RULE_WINDOW));
+  return out;
+}
 
 function blankOut(ids: Ids, spans: Span[]): Ids {
   if (!spans.length) return ids;
@@ -228,7 +259,10 @@ function spansOf(concept: Concept, ids: Ids): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]!.some((id) => concept.words.has(id))) spans.push({ start: i, end: i + 1, words: [i] });
-    for (const phrase of concept.phrases) {
+    const tried = new Set<Phrase>();
+    for (const id of ids[i]!) for (const phrase of concept.byFirst.get(id) ?? []) {
+      if (tried.has(phrase)) continue;
+      tried.add(phrase);
       const words: number[] = [];
       const end = matchPhrase(phrase, 0, ids, i, words);
       if (end !== undefined) spans.push({ start: i, end, words });
