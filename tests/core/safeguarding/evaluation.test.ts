@@ -34,7 +34,7 @@ interface Outcome {
  * questions and types the message at the open question. Caught means the bot's reply shows the
  * helplines, the same text a participant sees.
  */
-async function converse(ctx: TestContext, bot: ActivityHandler, item: DangerItem): Promise<Outcome> {
+async function converse(bot: ActivityHandler, item: DangerItem): Promise<Outcome> {
   const lng = item.lang === 'en' ? 'en' : 'nl';
   const country = item.lang === 'nl-BE' ? 'BE' : 'NL';
   const role = item.writer === 'parent' ? 'parent' : 'youth';
@@ -44,7 +44,6 @@ async function converse(ctx: TestContext, bot: ActivityHandler, item: DangerItem
   const t = translatorFor(lng);
   const helplines = safeguardingReply(roleTranslator(t, () => role), country);
   const replies = texts(await user.say(item.text));
-  void ctx;
   return { item, helplines: replies.includes(helplines) };
 }
 
@@ -85,7 +84,7 @@ function evaluateSet(file: string): void {
     ]);
     const bot = createBot(ctx);
     outcomes = [];
-    for (const item of items) outcomes.push(await converse(ctx, bot, item));
+    for (const item of items) outcomes.push(await converse(bot, item));
   }, 600_000);
   afterAll(async () => ctx?.close());
 
@@ -98,7 +97,6 @@ function evaluateSet(file: string): void {
     const r = report(file.slice(FIXTURES.length + 1), outcomes);
     // The measurement itself: printed on every run, per category, language and phenomenon.
     console.log(r.text);
-    expect({ recall: r.recall }).toEqual({ recall: expect.any(Number) });
     expect(r.recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
     expect(r.falseAlarms).toBeLessThanOrEqual(FALSE_ALARM_CEILING);
   });
