@@ -5,11 +5,12 @@ import type { PiiSpan } from '../span';
 const PLATFORM =
   '(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\\s?tok|tt|twitter|discord|telegram|threads|bereal|facebook|fb|x|youtube|yt|twitch|pinterest|roblox|steam|psn|xbox|fortnite)';
 const HANDLE = '@?[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}._]*[\\p{L}\\p{N}_])?';
-/** After "snap:", "insta is", "my tiktok name is": whatever word follows is the handle. */
+/** After "snap:", "my tiktok name is", "mijn insta is": whatever word follows is the handle ("Snapchat is blocked" is not one). */
 const NAMED = new RegExp(
-  `(?<![\\p{L}\\p{N}])${PLATFORM}(?:\\s+(?:naam|name|account|handle|username|gebruikersnaam|id))?\\s*(?::|=|\\s+(?:is|=|:)\\s*:?|\\s+(?=@))\\s*(${HANDLE})`,
+  `(?<![\\p{L}\\p{N}])${PLATFORM}(?:\\s+(?:naam|name|account|handle|username|gebruikersnaam|id)\\s*(?:is|:|=)?|\\s*[:=]|\\s+(?=@))\\s*(${HANDLE})`,
   'giu',
 );
+const MINE_IS = new RegExp(`(?<![\\p{L}\\p{N}])(?:mijn|mn|m'n|my|zijn|haar|his|her|your|je|jouw)\\s+${PLATFORM}\\s+(?:is|heet|=)\\s*:?\\s*(${HANDLE})`, 'giu');
 /** "add me on snap thomas_vdl": a plain space is enough when the word looks like a handle (a dot, _ or digit in it). */
 const PLAIN = new RegExp(`(?<![\\p{L}\\p{N}])${PLATFORM}\\s+(@?[\\p{L}\\p{N}]*[._\\d][\\p{L}\\p{N}._]*[\\p{L}\\p{N}_])`, 'giu');
 /** "@jess.vliet" on its own: an @ with no address before it. */
@@ -18,7 +19,7 @@ const NOT_HANDLES = new Set(['en', 'and', 'of', 'or', 'maar', 'but', 'ook', 'too
 
 export function findHandles(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const re of [NAMED, PLAIN]) {
+  for (const re of [NAMED, MINE_IS, PLAIN]) {
     for (const m of text.matchAll(re)) {
       const handle = m[1]!;
       if (NOT_HANDLES.has(handle.toLowerCase())) continue;
