@@ -72,8 +72,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     safeguarding: createTeamsSafeguardingNotifier(app, runtime),
   });
 
-  await warnAboutSafeguardingContacts(app);
-
   const server = createHttpServer(app, runtime);
   registerWebChat(server, app);
   const closables: (Closable | undefined)[] = [
@@ -90,6 +88,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, storage: store.kind, projects: [...data.projects.keys()] }, 'HoorMij is listening');
+  // Reads the store: never in the way of start-up, and a store outage only costs the warning.
+  void warnAboutSafeguardingContacts(app).catch((err: Error) =>
+    logger.warn({ err: { name: err.name, message: err.message } }, 'could not check the safeguarding contacts at start-up'),
+  );
 
   let closed = false;
   return {
