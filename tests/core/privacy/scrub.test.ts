@@ -51,6 +51,19 @@ describe('scrubText', () => {
     });
   });
 
+  describe('an address after "mijn adres is" or "ik woon op", whatever the street is called', () => {
+    it.each<Row>([
+      ['mijn adres is Kouter 7 bus 2', 'mijn adres is [adres]', ['address']],
+      ['ik woon op Groenplaats 3', 'ik woon op [adres]', ['address']],
+    ])('"%s" → "%s"', (input, expected, kinds) => {
+      expect(scrubText(input, nl)).toEqual({ text: expected, kinds });
+    });
+
+    it('leaves "ik woon in Gent" alone', () => {
+      expect(scrubNl('Ik woon in Gent sinds 2019.')).toBe('Ik woon in Gent sinds 2019.');
+    });
+  });
+
   describe('birth dates', () => {
     it.each<Row>([
       ['ik ben geboren op 12-03-2011', 'ik ben geboren op [geboortedatum]', ['birthdate']],
