@@ -5,6 +5,8 @@ import { WordMatcher } from './wordMatcher';
 export interface DangerResult {
   flagged: boolean;
   categories: SignalCategory[];
+  /** The message jokes, is on a topic (school, a book, the news) or looks back on something over: a second opinion keeps quiet. */
+  excused?: boolean;
 }
 
 export interface DangerDetector {
@@ -82,7 +84,8 @@ interface LanguageCheck {
   /** The words of a sentence as pattern ids, chat spellings read first. */
   read(words: readonly string[]): Ids;
   joking(ids: Ids): boolean;
-  check(ids: Ids, joking: boolean, found: Set<SignalCategory>, why?: string[]): void;
+  /** Reads one sentence; true when an exclusion (a topic, something over) applies to it. */
+  check(ids: Ids, joking: boolean, found: Set<SignalCategory>, why?: string[]): boolean;
 }
 
 /**
@@ -104,6 +107,7 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
       const read = checks.map((c) => sentences.map((s) => c.read(s)));
       const joking = checks.map((c, i) => read[i]!.some((ids) => c.joking(ids)));
       const found = new Set<SignalCategory>();
+      let excused = joking.some(Boolean);
       sentences.forEach((words, s) => {
         let scores = checks.map((c) => score(c, words));
         if (scores.every((n) => n === scores[0])) scores = wholeScores;
@@ -112,11 +116,11 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
           // A tie (or no marker at all) reads the sentence in every language: better a helpline too many.
           if (scores[i] !== best) return;
           why?.push(`"${words.join(' ')}" read as ${c.language}${joking.some(Boolean) ? ' (joking)' : ''}`);
-          c.check(read[i]![s]!, joking.some(Boolean), found, why);
+          if (c.check(read[i]![s]!, joking.some(Boolean), found, why)) excused = true;
         });
       });
       const categories = SIGNAL_CATEGORIES.filter((c) => found.has(c));
-      return { flagged: categories.length > 0, categories };
+      return { flagged: categories.length > 0, categories, excused };
   };
   return {
     detect: (text) => run(text),
@@ -204,7 +208,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
       if (why && topical) why.push('  on a topic');
       if (spansOf(resolved, ids).length > 0) {
         why?.push('  looks back on something that is over');
-        return;
+        return true;
       }
       const spans = new Map<Concept, Span[]>();
       const where = (c: Concept) => {
@@ -228,6 +232,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
         found.add(rule.category);
         why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}: ${rule.names.join(' + ')}) on words ${match.map((m) => m.words.join('/')).join(' + ')}`);
       }
+      return topical;
     },
   };
 }
