@@ -60,7 +60,7 @@ export function featuresOf(text: string): number[] {
  */
 export function trainLearnedModel(examples: readonly LabelledMessage[], options: TrainingOptions = {}): LearnedModel {
   const epochs = options.epochs ?? 12;
-  const l2 = options.l2 ?? 1e-5;
+  const l2 = options.l2 ?? 1e-4;
   const k = CLASSES.length;
   const weights = new Float64Array(BUCKETS * k);
   const bias = new Float64Array(k);
