@@ -59,7 +59,7 @@ export function featuresOf(text: string): number[] {
  * rules, so it catches wordings no list foresaw. Training takes a few tens of milliseconds.
  */
 export function trainLearnedModel(examples: readonly LabelledMessage[], options: TrainingOptions = {}): LearnedModel {
-  const epochs = options.epochs ?? 12;
+  const epochs = options.epochs ?? 8;
   const l2 = options.l2 ?? 1e-4;
   const k = CLASSES.length;
   const weights = new Float64Array(BUCKETS * k);

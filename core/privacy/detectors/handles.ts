@@ -4,7 +4,8 @@ import type { PiiSpan } from '../span';
 // handle goes: a first name replaced inside it would leave the rest ("@[naam].bakker_").
 const PLATFORM =
   '(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\\s?tok|tt|twitter|discord|telegram|threads|bereal|facebook|fb|x|youtube|yt|twitch|pinterest|roblox|steam|psn|xbox|fortnite)';
-const HANDLE = '@?[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}._]*[\\p{L}\\p{N}_])?';
+/** A Discord-style number tag ("shadowfox#1234") belongs to the handle. */
+const HANDLE = '@?[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}._]*[\\p{L}\\p{N}_])?(?:#\\d{1,6})?';
 /** After "snap:", "my tiktok name is", "mijn insta is": whatever word follows is the handle ("Snapchat is blocked" is not one). */
 const NAMED = new RegExp(
   `(?<![\\p{L}\\p{N}])${PLATFORM}(?:\\s+(?:naam|name|account|handle|username|gebruikersnaam|id)\\s*(?:is|:|=)?|\\s*[:=]|\\s+(?=@))\\s*(${HANDLE})`,
