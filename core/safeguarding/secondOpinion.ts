@@ -1,5 +1,9 @@
 import type { DangerDetector } from './detector';
 import type { LearnedModel } from './learnedModel';
+import { wordsOf } from './normalize';
+
+/** Below this many words ("ja", "4", "stop") the model only knows how common danger was in its examples: it keeps quiet. */
+const MIN_WORDS = 3;
 
 /**
  * How sure the learned model must be before it raises the alarm on its own when the rules see
@@ -18,7 +22,7 @@ export function withSecondOpinion(rules: DangerDetector, model: LearnedModel, th
   return {
     detect(text) {
       const { flagged, categories, excused } = rules.detect(text);
-      if (flagged || excused) return { flagged, categories };
+      if (flagged || excused || wordsOf(text).length < MIN_WORDS) return { flagged, categories };
       const opinion = model.opinion(text);
       return opinion.danger >= threshold ? { flagged: true, categories: [opinion.category] } : { flagged, categories };
     },

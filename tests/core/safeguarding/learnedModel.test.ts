@@ -37,9 +37,11 @@ describe('the learned second opinion', () => {
     const sure = { opinion: () => ({ danger: 0.95, category: 'neglect' as const }) };
     const unsure = { opinion: () => ({ danger: 0.5, category: 'neglect' as const }) };
     expect(withSecondOpinion(rules(true), unsure).detect('x')).toEqual({ flagged: true, categories: ['abuse'] });
-    expect(withSecondOpinion(rules(false), sure).detect('x')).toEqual({ flagged: true, categories: ['neglect'] });
-    expect(withSecondOpinion(rules(false), unsure).detect('x')).toEqual({ flagged: false, categories: [] });
-    expect(withSecondOpinion(rules(false, true), sure).detect('x')).toEqual({ flagged: false, categories: [] });
+    expect(withSecondOpinion(rules(false), sure).detect('geen eten thuis')).toEqual({ flagged: true, categories: ['neglect'] });
+    expect(withSecondOpinion(rules(false), unsure).detect('geen eten thuis')).toEqual({ flagged: false, categories: [] });
+    expect(withSecondOpinion(rules(false, true), sure).detect('geen eten thuis')).toEqual({ flagged: false, categories: [] });
+    // A command or a score is not a message the model can read.
+    expect(withSecondOpinion(rules(false), sure).detect('stop')).toEqual({ flagged: false, categories: [] });
     expect(withSecondOpinion(rules(false), sure).explain('x').join(' ')).toMatch(/learned model: 95%/);
   });
 });
