@@ -5,6 +5,7 @@ import { benchBrowser, benchBrowserFloor, formatBrowserFigures } from './browser
 import { benchDigest } from './digest';
 import { drive, type LoadResult } from './load';
 import { benchTagging } from './tagging';
+import { benchDangerCheck } from './dangerCheck';
 
 function startServer(script: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   // As `npm start`: restify 11's spdy dependency touches a deprecated binding at load (DEP0111).
@@ -116,6 +117,11 @@ export async function runBenchmarks(argv: string[], out: NodeJS.WritableStream):
   const tagging = await benchTagging();
   out.write(`${JSON.stringify(tagging)}\n`);
   results.tagging = tagging;
+
+  out.write('\n# Danger check (every message)\n');
+  const danger = benchDangerCheck();
+  out.write(`${JSON.stringify(danger)}\n`);
+  results.dangerCheck = danger;
 
   out.write('\n# Digest of one project-week\n');
   const digest = await benchDigest();

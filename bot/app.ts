@@ -18,7 +18,7 @@ import { createHttpServer } from './httpServer';
 import { createProfessionalCommands } from './professionalCommands';
 import { createLogger, type Logger } from './logger';
 import { startRetentionJob } from './retentionJob';
-import { createTeamsSafeguardingNotifier } from './safeguardingNotifier';
+import { createTeamsSafeguardingNotifier, warnAboutSafeguardingContacts } from './safeguardingNotifier';
 import { resolveSecrets } from './secrets';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createUpdateCommands } from './updateCommands';
@@ -90,6 +90,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, storage: store.kind, projects: [...data.projects.keys()] }, 'HoorMij is listening');
+  // Reads the store: never in the way of start-up, and a store outage only costs the warning.
+  void warnAboutSafeguardingContacts(app).catch((err: Error) =>
+    logger.warn({ err: { name: err.name, message: err.message } }, 'could not check the safeguarding contacts at start-up'),
+  );
 
   let closed = false;
   return {

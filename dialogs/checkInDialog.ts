@@ -12,7 +12,7 @@ import { evaluateSessionCheck } from '../core/sessionCheck';
 import type { Role } from '../core/types';
 import { showsAdaptiveCards } from './channelFormat';
 import { projectOfTurn } from './projectOfTurn';
-import { askSafeguardingContact } from './safeguardingContactDialog';
+import { offerSafeguardingContact } from './safeguardingContactDialog';
 import type { RunState } from './state';
 import { ask, say, type Turn } from './turn';
 
@@ -166,10 +166,7 @@ async function answerFreeText(turn: Turn, c: Current, prepared: PreparedText): P
   if (prepared.flagged) {
     turn.log.warn({ event: 'safeguarding-signal', project: c.run.project }, 'safeguarding signal in free text');
     await say(turn, safeguardingReply(t, c.project.country));
-    if (c.role === 'youth') {
-      await askSafeguardingContact(turn, c.index);
-      return;
-    }
+    if (c.role === 'youth' && (await offerSafeguardingContact(turn, c.index, prepared.categories))) return;
   }
   await nextQuestion(turn);
 }

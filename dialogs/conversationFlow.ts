@@ -2,7 +2,7 @@ import { askQuestion, beginCheckIn, handleAnswer, nextQuestion } from './checkIn
 import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
-import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact } from './safeguardingContactDialog';
+import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact, offerSafeguardingContact } from './safeguardingContactDialog';
 import { askAfterCodeProblem } from './sessionCodeDialog';
 import { say, type Turn } from './turn';
 import { showNewUpdates } from './updatesDialog';
@@ -34,7 +34,7 @@ export async function reprompt(turn: Turn): Promise<void> {
     case 'question':
       return askQuestion(turn);
     case 'safeguardingContact':
-      return askSafeguardingContact(turn, step.index);
+      return askSafeguardingContact(turn, step.index, step.categories ?? []);
     case 'awaitingCode':
       return askAfterCodeProblem(turn, step.problem);
     case 'finished':
@@ -50,10 +50,14 @@ export async function reprompt(turn: Turn): Promise<void> {
  */
 export async function continueStep(turn: Turn, text: string): Promise<void> {
   const step = turn.conv.step;
-  if (step?.kind !== 'question' && (await answerDangerSignal(turn, text))) {
+  const signal = step?.kind === 'question' ? undefined : await answerDangerSignal(turn, text);
+  if (signal) {
     // After the check-in a young person may still ask to be contacted; otherwise (and after a no
     // to consent) the helplines are the whole answer: no "type start".
-    if (step?.kind === 'finished' && turn.profile.role === 'youth') return askSafeguardingContact(turn, AFTER_CHECK_IN);
+    if (step?.kind === 'finished' && turn.profile.role === 'youth') {
+      await offerSafeguardingContact(turn, AFTER_CHECK_IN, signal);
+      return;
+    }
     if (step?.kind === 'finished' || step?.kind === 'declined') return;
   }
   switch (step?.kind) {

@@ -1,3 +1,4 @@
+import type { SignalCategory } from '../core/safeguarding/lexiconSchema';
 import type { Locale, Role } from '../core/types';
 
 /** Where the participant is in the conversation; the question asked last is re-asked from it. */
@@ -5,7 +6,8 @@ export type Step =
   | { kind: 'consent' }
   | { kind: 'role' }
   | { kind: 'question'; index: number; attempts: number }
-  | { kind: 'safeguardingContact'; index: number; attempts: number }
+  /** categories: what the signal was about, for the alert (absent in state saved before it existed). */
+  | { kind: 'safeguardingContact'; index: number; attempts: number; categories?: SignalCategory[] }
   | { kind: 'finished' }
   | { kind: 'declined' }
   /** A session code failed: nothing starts until a valid code or a plain `start`. */

@@ -1,5 +1,5 @@
 import { scrubText, truncateText } from '../privacy/scrub';
-import { detectSignals, type DangerDetector } from '../safeguarding/detect';
+import { detectSignals, type DangerDetector, type SignalCategory } from '../safeguarding/detect';
 import type { ThemeTagger } from '../themes/types';
 import type { Locale, Sentiment, ThemeId } from '../types';
 
@@ -18,6 +18,8 @@ export interface PreparedText {
   text: string;
   truncated: boolean;
   flagged: boolean;
+  /** What the danger signal was about (empty when not flagged); for the alert, never stored. */
+  categories: SignalCategory[];
   themes: ThemeId[];
   sentiment: Sentiment;
   /** The themes to offer the participant for confirmation (see TagResult.guesses). */
@@ -37,6 +39,7 @@ export function prepareFreeText(raw: string, options: FreeTextOptions): Prepared
     text: scrubbed.text,
     truncated: cut.truncated,
     flagged: signals.flagged,
+    categories: signals.categories,
     themes: tags.themes,
     sentiment: tags.sentiment,
     guesses: tags.guesses,

@@ -1,19 +1,22 @@
 import { findAddresses, findPostcodes } from './detectors/address';
+import { findBirthdates } from './detectors/birthdate';
 import { findEmails } from './detectors/email';
+import { findHandles } from './detectors/handles';
 import { findIbans } from './detectors/iban';
 import { findNames } from './detectors/names';
 import { findNumbers } from './detectors/numbers';
+import { findSpelledEmails } from './detectors/spelledEmail';
 import { findUrls } from './detectors/url';
 import type { Detector, PiiSpan } from './span';
 
 export { truncateText } from './truncate';
 
-export type PiiKind = 'email' | 'phone' | 'bsn' | 'rrn' | 'iban' | 'url' | 'address' | 'postcode' | 'name';
+export type PiiKind = 'email' | 'spelled-email' | 'handle' | 'phone' | 'bsn' | 'rrn' | 'iban' | 'url' | 'birthdate' | 'address' | 'postcode' | 'name';
 
 /** Order of trust: when two findings overlap, the earlier kind wins (an e-mail address contains a domain). */
-const KINDS: readonly PiiKind[] = ['email', 'url', 'iban', 'rrn', 'bsn', 'phone', 'address', 'postcode', 'name'];
+const KINDS: readonly PiiKind[] = ['email', 'spelled-email', 'url', 'handle', 'iban', 'rrn', 'bsn', 'phone', 'birthdate', 'address', 'postcode', 'name'];
 const RANK = new Map(KINDS.map((k, i) => [k, i]));
-const DETECTORS: readonly Detector[] = [findEmails, findUrls, findIbans, findNumbers, findAddresses, findPostcodes, findNames];
+const DETECTORS: readonly Detector[] = [findEmails, findSpelledEmails, findUrls, findHandles, findIbans, findNumbers, findBirthdates, findAddresses, findPostcodes, findNames];
 
 interface Range {
   start: number;
@@ -34,8 +37,8 @@ function placeholderRanges(text: string, placeholder: (kind: PiiKind) => string)
 }
 
 /**
- * Replaces personal data in free text (e-mail, phone, BSN, rijksregisternummer, IBAN, links,
- * addresses, postcodes, names) with a placeholder per kind. Returns the kinds found, in a fixed order.
+ * Replaces personal data in free text (e-mail, also spelled out in words, social media handles,
+ * phone, BSN, rijksregisternummer, IBAN, links, birth dates, addresses, postcodes, names) with a placeholder per kind. Returns the kinds found, in a fixed order.
  */
 export function scrubText(text: string, placeholder: (kind: PiiKind) => string): { text: string; kinds: PiiKind[] } {
   const kept: Range[] = placeholderRanges(text, placeholder);

@@ -2,7 +2,10 @@ import en from './lexicon/en.json';
 import nl from './lexicon/nl.json';
 import nlBE from './lexicon/nl-BE.json';
 import { createDangerDetector, type DangerDetector, type DangerResult } from './detector';
-import { lexiconSchema, type Lexicon } from './lexiconSchema';
+import { lexiconSchema, SIGNAL_CATEGORIES, type Lexicon, type SignalCategory } from './lexiconSchema';
+import { trainLearnedModel, type LearnedModel } from './learnedModel';
+import { withSecondOpinion } from './secondOpinion';
+import training from './training/examples.json';
 
 export type { SignalCategory } from './lexiconSchema';
 export type { DangerDetector, DangerResult } from './detector';
@@ -14,9 +17,22 @@ export const BUILT_IN_LEXICONS: readonly Lexicon[] = [nl, nlBE, en].map((raw, i)
   return parsed.data;
 });
 
-/** The built-in lists plus an organisation's own additions (CONFIG_DIR/safeguarding-words.json). */
+let learned: LearnedModel | undefined;
+/** Trained once per process, on first use, from core/safeguarding/training/examples.json (scripts/build-danger-examples.js). */
+function learnedModel(): LearnedModel {
+  if (!learned) {
+    const examples = training.examples.map((e, i) => {
+      if (e.category !== null && !SIGNAL_CATEGORIES.includes(e.category as SignalCategory)) throw new Error(`safeguarding training example ${i + 1}: unknown category "${e.category}"`);
+      return { text: e.text, category: e.category as SignalCategory | null };
+    });
+    learned = trainLearnedModel(examples);
+  }
+  return learned;
+}
+
+/** The built-in lists plus an organisation's own additions (CONFIG_DIR/safeguarding-words.json), with the learned second opinion. */
 export function createSafeguardingDetector(additions: readonly Lexicon[] = []): DangerDetector {
-  return createDangerDetector([...BUILT_IN_LEXICONS, ...additions]);
+  return withSecondOpinion(createDangerDetector([...BUILT_IN_LEXICONS, ...additions]), learnedModel());
 }
 
 const builtIn = createSafeguardingDetector();

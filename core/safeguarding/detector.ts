@@ -1,10 +1,12 @@
 import { SIGNAL_CATEGORIES, type Lexicon, type SignalCategory } from './lexiconSchema';
-import { sentencesOf } from './normalize';
+import { sentencesOf, soundKey } from './normalize';
 import { WordMatcher } from './wordMatcher';
 
 export interface DangerResult {
   flagged: boolean;
   categories: SignalCategory[];
+  /** The message jokes, is on a topic (school, a book, the news) or looks back on something over: a second opinion keeps quiet. */
+  excused?: boolean;
 }
 
 export interface DangerDetector {
@@ -25,6 +27,23 @@ type Phrase = readonly Element[];
 interface Concept {
   words: Set<number>;
   phrases: Phrase[];
+  /** The phrases by the word ids their first word may have: a sentence word only tries the phrases it can start. */
+  byFirst: Map<number, Phrase[]>;
+}
+
+function indexPhrases(c: Concept): Map<number, Phrase[]> {
+  const index = new Map<number, Phrase[]>();
+  for (const phrase of c.phrases) {
+    const first = phrase[0]!;
+    // A phrase starts with a word (a list never starts a phrase with ~ or $).
+    if (!('ids' in first)) throw new LexiconError(`safeguarding lexicon: a phrase must start with a word`);
+    for (const id of first.ids) {
+      const list = index.get(id);
+      if (list) list.push(phrase);
+      else index.set(id, [phrase]);
+    }
+  }
+  return index;
 }
 interface CompiledRule {
   category: SignalCategory;
@@ -65,7 +84,8 @@ interface LanguageCheck {
   /** The words of a sentence as pattern ids, chat spellings read first. */
   read(words: readonly string[]): Ids;
   joking(ids: Ids): boolean;
-  check(ids: Ids, joking: boolean, found: Set<SignalCategory>, why?: string[]): void;
+  /** Reads one sentence; true when an exclusion (a topic, something over) applies to it. */
+  check(ids: Ids, joking: boolean, found: Set<SignalCategory>, why?: string[]): boolean;
 }
 
 /**
@@ -80,13 +100,14 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
     .filter((parts) => parts.length > 0)
     .map((parts) => compileLanguage(mergeLexicons(parts)));
   const run = (text: string, why?: string[]): DangerResult => {
-      const sentences = sentencesOf(text);
+      const sentences = sentencesOf(text).flatMap(windows);
       const score = (c: LanguageCheck, words: readonly string[]) => words.reduce((n, w) => n + (c.markers.has(w) ? 1 : 0), 0);
       const whole = sentences.flat();
       const wholeScores = checks.map((c) => score(c, whole));
       const read = checks.map((c) => sentences.map((s) => c.read(s)));
       const joking = checks.map((c, i) => read[i]!.some((ids) => c.joking(ids)));
       const found = new Set<SignalCategory>();
+      let excused = joking.some(Boolean);
       sentences.forEach((words, s) => {
         let scores = checks.map((c) => score(c, words));
         if (scores.every((n) => n === scores[0])) scores = wholeScores;
@@ -95,11 +116,11 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
           // A tie (or no marker at all) reads the sentence in every language: better a helpline too many.
           if (scores[i] !== best) return;
           why?.push(`"${words.join(' ')}" read as ${c.language}${joking.some(Boolean) ? ' (joking)' : ''}`);
-          c.check(read[i]![s]!, joking.some(Boolean), found, why);
+          if (c.check(read[i]![s]!, joking.some(Boolean), found, why)) excused = true;
         });
       });
       const categories = SIGNAL_CATEGORIES.filter((c) => found.has(c));
-      return { flagged: categories.length > 0, categories };
+      return { flagged: categories.length > 0, categories, excused };
   };
   return {
     detect: (text) => run(text),
@@ -117,7 +138,7 @@ export function createDangerDetector(lexicons: readonly Lexicon[]): DangerDetect
  * order, each on its own words; see docs/privacy-scrubbing-and-safeguarding.md.
  */
 function compileLanguage(lexicon: Lexicon): LanguageCheck {
-  const matcher = new WordMatcher(lexicon.exclusions.lookalikes);
+  const matcher = new WordMatcher(lexicon.exclusions.lookalikes, lexicon.language === 'en' ? (w) => w : soundKey);
   const spellings = new Map(Object.entries(lexicon.spellings).map(([from, to]) => [from, to.split(' ')]));
   const respell = (words: readonly string[]): string[] => words.flatMap((w) => spellings.get(w) ?? [w]);
   // Terms are read the way messages are: "dont" in a list means "do not", as in a message.
@@ -146,7 +167,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
     return { gap: false, ids: new Set([wordId(word, strict)]) };
   }
   function compileTerms(terms: readonly string[], from: string, strict = false): Concept {
-    const c: Concept = { words: new Set(), phrases: [] };
+    const c: Concept = { words: new Set(), phrases: [], byFirst: new Map() };
     for (const term of terms) {
       const words = termWords(term);
       if (words.length === 1 && words[0]!.startsWith('@')) {
@@ -156,6 +177,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
       } else if (words.length === 1) c.words.add(wordId(words[0]!, strict));
       else c.phrases.push(words.map((w) => element(w, from, strict)));
     }
+    c.byFirst = indexPhrases(c);
     return c;
   }
   const rules: CompiledRule[] = lexicon.rules.map((r, i) => ({
@@ -186,7 +208,7 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
       if (why && topical) why.push('  on a topic');
       if (spansOf(resolved, ids).length > 0) {
         why?.push('  looks back on something that is over');
-        return;
+        return true;
       }
       const spans = new Map<Concept, Span[]>();
       const where = (c: Concept) => {
@@ -199,9 +221,10 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
         if (topical || (rule.hyperbole && joking)) continue;
         const options = rule.concepts.map(where);
         if (options.some((o) => o.length === 0)) continue;
-        const unless = rule.none.findIndex((c) => where(c).length > 0);
+        // An exclusion counts even on words an idiom took ("hit by the ball").
+        const unless = rule.none.findIndex((c) => where(c).length > 0 || spansOf(c, original).length > 0);
         if (unless >= 0) {
-          why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}) is off: ${rule.noneNames[unless]}`);
+          why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}) is off: ${rule.noneNames[unless]} on words ${where(rule.none[unless]!).map((m) => m.words.join('/')).join(', ')}`);
           continue;
         }
         const match = pick(options, 0, []);
@@ -209,11 +232,25 @@ function compileLanguage(lexicon: Lexicon): LanguageCheck {
         found.add(rule.category);
         why?.push(`  rule ${rules.indexOf(rule) + 1} (${rule.category}: ${rule.names.join(' + ')}) on words ${match.map((m) => m.words.join('/')).join(' + ')}`);
       }
+      return topical;
     },
   };
 }
 
 const NOTHING: readonly number[] = [];
+const WINDOW_STEP = 32;
+
+/**
+ * A sentence of hundreds of words (chat without full stops, or a hostile paste) is read in
+ * overlapping windows: every match fits in RULE_WINDOW words, so none is lost, and the time a
+ * message takes grows with its length, not with its length squared.
+ */
+function windows(words: string[]): string[][] {
+  if (words.length <= WINDOW_STEP + RULE_WINDOW) return [words];
+  const out: string[][] = [];
+  for (let at = 0; at < words.length - RULE_WINDOW; at += WINDOW_STEP) out.push(words.slice(at, at + WINDOW_STEP + RULE_WINDOW));
+  return out;
+}
 
 function blankOut(ids: Ids, spans: Span[]): Ids {
   if (!spans.length) return ids;
@@ -227,7 +264,10 @@ function spansOf(concept: Concept, ids: Ids): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]!.some((id) => concept.words.has(id))) spans.push({ start: i, end: i + 1, words: [i] });
-    for (const phrase of concept.phrases) {
+    const tried = new Set<Phrase>();
+    for (const id of ids[i]!) for (const phrase of concept.byFirst.get(id) ?? []) {
+      if (tried.has(phrase)) continue;
+      tried.add(phrase);
       const words: number[] = [];
       const end = matchPhrase(phrase, 0, ids, i, words);
       if (end !== undefined) spans.push({ start: i, end, words });

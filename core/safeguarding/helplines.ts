@@ -1,7 +1,10 @@
 export interface Helpline {
   id: string;
   name: string;
+  /** Plain digits and a dash, as it is dialled: a channel can turn it into a tap-to-call link. */
   number: string;
+  /** Only where shared/reference/standards.md states it; otherwise null and the reply says nothing about hours. */
+  hours: '24/7' | null;
 }
 
 export type HelplineCountry = 'NL' | 'BE';
@@ -10,19 +13,20 @@ export type HelplineCountry = 'NL' | 'BE';
 export const EMERGENCY_LINE_ID = 'emergency';
 
 // Names are proper nouns; what each line is for lives in locales/<lng>/safeguarding.json (line.<id>).
-// Re-check numbers and opening hours before launch (shared/reference/standards.md).
+// Numbers and hours as shared/reference/standards.md states them; re-check both before launch.
+// Never add opening hours the standards do not give.
 const LINES: Record<HelplineCountry, readonly Helpline[]> = {
   NL: [
-    { id: 'kindertelefoon', name: 'De Kindertelefoon', number: '0800-0432' },
-    { id: 'zelfmoordpreventie', name: '113 Zelfmoordpreventie', number: '0800-0113' },
-    { id: 'veilig-thuis', name: 'Veilig Thuis', number: '0800-2000' },
-    { id: EMERGENCY_LINE_ID, name: '112', number: '112' },
+    { id: 'kindertelefoon', name: 'De Kindertelefoon', number: '0800-0432', hours: null },
+    { id: 'zelfmoordpreventie', name: '113 Zelfmoordpreventie', number: '0800-0113', hours: '24/7' },
+    { id: 'veilig-thuis', name: 'Veilig Thuis', number: '0800-2000', hours: '24/7' },
+    { id: EMERGENCY_LINE_ID, name: '112', number: '112', hours: null },
   ],
   BE: [
-    { id: 'awel', name: 'Awel', number: '102' },
-    { id: 'zelfmoordlijn', name: 'Zelfmoordlijn', number: '1813' },
-    { id: 'hulplijn-1712', name: 'Hulplijn', number: '1712' },
-    { id: EMERGENCY_LINE_ID, name: '112', number: '112' },
+    { id: 'awel', name: 'Awel', number: '102', hours: null },
+    { id: 'zelfmoordlijn', name: 'Zelfmoordlijn', number: '1813', hours: null },
+    { id: 'hulplijn-1712', name: 'Hulplijn 1712', number: '1712', hours: null },
+    { id: EMERGENCY_LINE_ID, name: '112', number: '112', hours: null },
   ],
 };
 

@@ -50,7 +50,14 @@ export class WordMatcher {
   /** Patterns that never match a typo: exclusions (topics, idioms) and words written with =. */
   private readonly strict = new Set<number>();
 
-  constructor(lookalikes: Iterable<string>) {
+  /**
+   * key: how a word sounds for comparison. Dutch chat spelling drops doubled letters and writes a
+   * final d as t (soundKey); in English that would make "feel" "fell", so English compares as written.
+   */
+  constructor(
+    lookalikes: Iterable<string>,
+    private readonly key: (word: string, wordEnd?: boolean) => string = soundKey,
+  ) {
     this.lookalikes = new Set(lookalikes);
   }
 
@@ -65,13 +72,13 @@ export class WordMatcher {
     const body = strict ? pattern.slice(1) : pattern;
     if (body.endsWith('*')) {
       const stem = body.slice(0, -1);
-      const key = soundKey(stem, false);
+      const key = this.key(stem, false);
       add(this.stems, key, id);
       this.stemLengths.add(key.length);
       this.stemKeys[id] = key;
       if (!strict && stem.length >= FUZZY_MIN_LENGTH) for (const d of [key, ...deletions(key)]) add(this.stemFuzzy, d, id);
     } else {
-      const key = soundKey(body);
+      const key = this.key(body);
       add(this.exact, key, id);
       this.fuzzyKeys[id] = key;
       if (!strict && body.length >= FUZZY_MIN_LENGTH) for (const d of [key, ...deletions(key)]) add(this.exactFuzzy, d, id);
@@ -93,8 +100,8 @@ export class WordMatcher {
 
   private compute(word: string): number[] {
     const found = new Set<number>();
-    const key = soundKey(word);
-    const open = soundKey(word, false);
+    const key = this.key(word);
+    const open = this.key(word, false);
     for (const id of this.exact.get(key) ?? []) found.add(id);
     for (const length of this.stemLengths) {
       if (open.length >= length) for (const id of this.stems.get(open.slice(0, length)) ?? []) found.add(id);

@@ -9,7 +9,14 @@ import { createBot, createTestContext, START, suggested as suggestedValues, test
 /** Records the alerts the bot raises and answers with a fixed outcome. */
 class RecordingNotifier implements SafeguardingNotifier {
   readonly alerts: SafeguardingAlert[] = [];
-  constructor(private readonly outcome: SafeguardingAlertOutcome) {}
+  constructor(
+    private readonly outcome: SafeguardingAlertOutcome,
+    /** Whether a contact is configured and registered (a failed delivery still had someone to go to). */
+    private readonly deliverable = outcome !== 'no-contact',
+  ) {}
+  async canDeliver(): Promise<boolean> {
+    return this.deliverable;
+  }
   async notify(alert: SafeguardingAlert): Promise<SafeguardingAlertOutcome> {
     this.alerts.push(alert);
     return this.outcome;
@@ -54,7 +61,7 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
     const after = texts(await user.say(yes[lng]));
     expect(after).toContain(t('safeguarding:contact.sent'));
     expect(after.join('\n')).toContain(t('summary:intro'));
-    expect(notifier.alerts).toEqual([{ project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
+    expect(notifier.alerts).toEqual([{ categories: ['suicide'], project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
     expect(JSON.stringify(notifier.alerts)).not.toContain(crisis[lng]);
   });
 
@@ -80,10 +87,19 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
 
   it.each([
     ['no notifier', undefined],
-    ['no contact configured', new RecordingNotifier('no-contact')],
-    ['a failed alert', new RecordingNotifier('failed')],
-  ])('tells the young person when nobody can be alerted (%s)', async (_name, notifier) => {
+    ['no contact configured or registered', new RecordingNotifier('no-contact')],
+  ])('offers no contact when no alert can be delivered (%s): helplines, then tell your own worker or a trusted adult', async (_name, notifier) => {
     const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: notifier }));
+    const replies = texts(await user.say(crisis[lng]));
+    expect(replies).toContain(safeguardingReply(t, 'NL'));
+    expect(replies).toContain(t('safeguarding:contact.tellSomeone'));
+    expect(replies).not.toContain(t('safeguarding:contact.ask'));
+    expect(replies.join('\n')).toContain(t('summary:intro'));
+    expect(replies.indexOf(t('safeguarding:contact.tellSomeone'))).toBeGreaterThan(replies.indexOf(safeguardingReply(t, 'NL')));
+  });
+
+  it('tells the young person when an alert that could be delivered failed', async () => {
+    const user = await youthAtOpenQuestion(createBot(ctx, { safeguarding: new RecordingNotifier('failed') }));
     await user.say(crisis[lng]);
     expect(texts(await user.say(yes[lng]))).toContain(t('safeguarding:contact.noContact'));
   });
@@ -154,7 +170,7 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
       for (const text of ['start K7PX4M', yes[lng], youth, '4', '4', '4', '4', lng === 'nl' ? 'overslaan' : 'skip']) await user.say(text);
       expect(texts(await user.say(crisis[lng]))).toEqual([helplines(), t('safeguarding:contact.ask')]);
       expect(texts(await user.say(yes[lng]))).toEqual([t('safeguarding:contact.sent')]);
-      expect(notifier.alerts).toEqual([{ project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
+      expect(notifier.alerts).toEqual([{ categories: ['suicide'], project: 'demo', team: 'wijkteam-zuid', sessionCode: 'K7PX4M', at: ctx.clock.now().toISOString() }]);
       // the check-in stays finished: nothing is stored, no summary again, start begins a new one
       expect((await ctx.app.store.listResponsesOfParticipant(id('s4'))).filter((r) => r.flagged)).toEqual([]);
       expect(texts(await user.say('hoi'))).toEqual([t('commands:finished')]);

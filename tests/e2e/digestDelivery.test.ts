@@ -202,6 +202,8 @@ describe('the weekly digest in Teams, end to end', () => {
       const text = String(alerts[0].text);
       expect(text).toContain('wijkteam-zuid');
       expect(text).toContain(sessionCode);
+      // the kind of signal, in words, never the text
+      expect(text).toContain(`${nl('digest:safeguardingAlert.category')}: ${nl('digest:safeguardingAlert.categories.suicide')}`);
       expect(text).not.toContain(crisis);
       expect(JSON.stringify(alerts[0])).not.toContain('youth-yes');
       expect((await app.app.store.listAudit()).some((e) => e.action === 'safeguarding-alert' && e.target === 'demo')).toBe(true);
@@ -218,7 +220,7 @@ describe('the weekly digest in Teams, end to end', () => {
       const before = connector.posted.length;
       const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
       const at = clock.now().toISOString();
-      expect(await notifier.notify({ project: 'vlaanderen-demo', team: 'leefgroep-1', sessionCode: null, at })).toBe('no-contact');
+      expect(await notifier.notify({ categories: ['abuse'], project: 'vlaanderen-demo', team: 'leefgroep-1', sessionCode: null, at })).toBe('no-contact');
       const u = await youthInCrisis('youth-be', await code('vlaanderen-demo', 'leefgroep-1'));
       await u.send('ja');
       expect(connector.posted).toHaveLength(before);
@@ -231,7 +233,7 @@ describe('the weekly digest in Teams, end to end', () => {
       try {
         const before = connector.to('conv-safe').length;
         const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
-        expect(await notifier.notify({ project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString() })).toBe('no-contact');
+        expect(await notifier.notify({ categories: ['abuse'], project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString() })).toBe('no-contact');
         expect(connector.to('conv-safe')).toHaveLength(before);
       } finally {
         demo.safeguardingContact = registered;
@@ -288,7 +290,7 @@ describe('the weekly digest in Teams, end to end', () => {
       expect(replyText(r)).toBe(nl('digest:commands.notSafeguardingContact', { project: 'Demoproject HoorMij' }));
       expect((await loadSafeguardingContact(app.app.store, 'demo'))?.ref.conversation.id).toBe('conv-safe');
       const notifier = createTeamsSafeguardingNotifier(app.app, app.runtime, { retry: FAST });
-      expect(await notifier.notify({ project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString() })).toBe('sent');
+      expect(await notifier.notify({ project: 'demo', team: 'wijkteam-zuid', sessionCode: null, at: clock.now().toISOString(), categories: ['abuse'] })).toBe('sent');
       expect(connector.to('conv-intruder')).toEqual([]);
     });
   });

@@ -27,6 +27,12 @@ const ENGLISH_STYLE =
 const FRENCH_STYLE =
   /(?<![\p{L}])(?:Rue|rue|Avenue|Av\.|Boulevard|Bd\.?|Chaussée|Chaussee|Place|Chemin|Quai|Allée|Allee|Impasse|Square|Drève|Route|Clos|Passage)\s+(?:[\p{L}'’.-]+\s+){0,4}?[\p{L}'’-]+,?\s+\d{1,5}[a-zA-Z]?(?![\p{L}\p{N}])/gu;
 
+/** "mijn adres is Kouter 7", "ik woon op Groenplaats 3": after such a cue any capitalised name and a number is an address. */
+const AFTER_CUE = new RegExp(
+  `(?<![\\p{L}])(?:(?:mijn|ons|my|our|het|the)\\s+(?:adres|address)(?:\\s+is)?\\s*:?|(?:ik\\s+)?(?:woon|wonen|woont|woonde|woonden)\\s+(?:nu\\s+)?(?:op|aan)(?:\\s+de|\\s+het)?|(?:i|we)\\s+live\\s+(?:at|on))\\s+((?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:${PARTICLE}\\s+){0,2}){0,2}\\p{Lu}[\\p{L}'’-]*,?\\s+${HOUSE_NUMBER})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
 const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}(?:\s?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})(?![\p{L}\p{N}])/gu;
 const NOT_POSTCODE_LETTERS = new Set([
   'km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'mg', 'gb', 'mb', 'kb', 'tb', 'pk', 'kw', 'ct', 'ek', 'wk', 'hd', 'tv', 'ok',
@@ -64,6 +70,10 @@ export function findAddresses(text: string): PiiSpan[] {
   }
   for (const re of [ENGLISH_STYLE, FRENCH_STYLE]) {
     for (const m of text.matchAll(re)) addAddress(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(AFTER_CUE)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    addAddress(start, start + m[1]!.length);
   }
   return spans;
 }

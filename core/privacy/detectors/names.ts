@@ -152,6 +152,11 @@ export function findNames(text: string): PiiSpan[] {
     const tier = tierOf(t.folded);
     // "15 Jan" is a date.
     if (t.folded === 'jan' && /\d\s*$/.test(text.slice(0, t.start))) return false;
+    // "de juf van Noor" is Noor's teacher: "van" stays, the name after it goes.
+    if (cues.get(i) === 'role' && t.folded === 'van' && joined(i + 1) && tierOf(tokens[i + 1].folded) && !isParticle(i + 1)) {
+      cues.set(i + 1, 'role');
+      return false;
+    }
     switch (cues.get(i)) {
       case 'strong':
         if (!COMMON.has(t.folded) && !NOT_SURNAME.has(t.folded) && !PARTICLES.has(t.folded)) return true;

@@ -11,6 +11,72 @@ const scrubEn = (text: string): string => scrubText(text, en).text;
 type Row = [input: string, expected: string, kinds: PiiKind[]];
 
 describe('scrubText', () => {
+  describe('e-mail addresses spelled out in words', () => {
+    it.each<Row>([
+      ['mail naar kees punt bakker at hotmail punt nl', 'mail naar [e-mail]', ['spelled-email']],
+      ['mijn mail is fleur underscore jong apenstaartje gmail punt com!', 'mijn mail is [e-mail]!', ['spelled-email']],
+      ['reach me at sam dot lee at outlook dot com', 'reach me at [e-mail]', ['spelled-email']],
+    ])('"%s" → "%s"', (input, expected, kinds) => {
+      expect(scrubText(input, nl)).toEqual({ text: expected, kinds });
+    });
+
+    it('leaves "at" in ordinary sentences alone', () => {
+      expect(scrubEn('I was at school at nine, then at the doctor.')).toBe('I was at school at nine, then at the doctor.');
+    });
+  });
+
+  describe('social media handles', () => {
+    it.each<Row>([
+      ['volg me op insta @sanne.visser_', 'volg me op insta [account]', ['handle']],
+      ['mijn snap is noor.k', 'mijn snap is [account]', ['handle']],
+      ['tiktok: femkedekker2010', 'tiktok: [account]', ['handle']],
+      ['add me on snapchat lucas_vd', 'add me on snapchat [account]', ['handle']],
+      ['@emma.jansen zit bij mij in de groep', '[account] zit bij mij in de groep', ['handle']],
+    ])('"%s" → "%s": the whole handle, not only the first name in it', (input, expected, kinds) => {
+      expect(scrubText(input, nl)).toEqual({ text: expected, kinds });
+    });
+
+    it('leaves a platform named in a sentence alone', () => {
+      expect(scrubNl('Op de groep mag ik niet op TikTok, wel op Instagram.')).toBe('Op de groep mag ik niet op TikTok, wel op Instagram.');
+    });
+  });
+
+  describe('a role word followed by "van"', () => {
+    it('keeps "van" and removes the name: "de juf van Noor" is Noor\'s teacher', () => {
+      expect(scrubNl('De juf van Noor belt nooit terug.')).toBe('De juf van [naam] belt nooit terug.');
+    });
+
+    it('still removes a surname with "van" after a title', () => {
+      expect(scrubNl('Meneer van Dijk belt nooit terug.')).toBe('Meneer [naam] belt nooit terug.');
+    });
+  });
+
+  describe('an address after "mijn adres is" or "ik woon op", whatever the street is called', () => {
+    it.each<Row>([
+      ['mijn adres is Kouter 7 bus 2', 'mijn adres is [adres]', ['address']],
+      ['ik woon op Groenplaats 3', 'ik woon op [adres]', ['address']],
+    ])('"%s" → "%s"', (input, expected, kinds) => {
+      expect(scrubText(input, nl)).toEqual({ text: expected, kinds });
+    });
+
+    it('leaves "ik woon in Gent" alone', () => {
+      expect(scrubNl('Ik woon in Gent sinds 2019.')).toBe('Ik woon in Gent sinds 2019.');
+    });
+  });
+
+  describe('birth dates', () => {
+    it.each<Row>([
+      ['ik ben geboren op 12-03-2011', 'ik ben geboren op [geboortedatum]', ['birthdate']],
+      ['Ik ben op 3 mei 2010 geboren.', 'Ik ben op [geboortedatum] geboren.', ['birthdate']],
+    ])('"%s" → "%s"', (input, expected, kinds) => {
+      expect(scrubText(input, nl)).toEqual({ text: expected, kinds });
+    });
+
+    it('leaves other dates alone', () => {
+      expect(scrubNl('De afspraak is op 3 mei 2026 om 14:00.')).toBe('De afspraak is op 3 mei 2026 om 14:00.');
+    });
+  });
+
   describe('e-mail addresses and links', () => {
     it.each<Row>([
       ['Mail me op sanne.devries@gmail.com aub', 'Mail me op [e-mail] aub', ['email']],

@@ -14,7 +14,7 @@ describe('helplinesFor', () => {
     expect(helplinesFor('BE').map((l) => [l.name, l.number])).toEqual([
       ['Awel', '102'],
       ['Zelfmoordlijn', '1813'],
-      ['Hulplijn', '1712'],
+      ['Hulplijn 1712', '1712'],
       ['112', '112'],
     ]);
   });

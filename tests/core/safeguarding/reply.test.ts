@@ -23,6 +23,30 @@ describe('safeguardingReply', () => {
   });
 });
 
+describe('opening hours in the helplines text', () => {
+  const HOURS = /dag en nacht|day and night|24\/7|24 uur|24 hours|open (?:van|from)|\d{1,2}[:.]\d{2}/i;
+
+  it.each(['nl', 'en'] as const)('says "day and night" only for the lines standards.md gives as 24/7 (%s)', (lng) => {
+    const t = translatorFor(lng);
+    const allDay = lng === 'nl' ? 'dag en nacht' : 'day and night';
+    const nl = safeguardingReply(t, 'NL').split('\n');
+    expect(nl.filter((l) => l.includes(allDay)).map((l) => l.split(':')[0])).toEqual(['• 113 Zelfmoordpreventie', '• Veilig Thuis']);
+    // standards.md gives no hours for Awel, the Zelfmoordlijn or Hulplijn 1712: the reply gives none either
+    expect(safeguardingReply(t, 'BE')).not.toMatch(HOURS);
+  });
+
+  it('keeps hours out of the line descriptions, so only the helpline data can claim them', () => {
+    for (const lng of ['nl', 'en'] as const) {
+      const lines = (loadResources()[lng].safeguarding as { line: Record<string, string> }).line;
+      for (const [id, text] of Object.entries(lines)) expect({ id, text, hours: HOURS.test(text) }).toEqual({ id, text, hours: false });
+    }
+  });
+
+  it('writes every number plainly (digits and a dash), ready for a tap-to-call link', () => {
+    for (const line of [...helplinesFor('NL'), ...helplinesFor('BE')]) expect(line.number).toMatch(/^\d+(?:-\d+)?$/);
+  });
+});
+
 describe('safeguarding and privacy texts', () => {
   const keysOf = (value: unknown, prefix = ''): string[] =>
     typeof value === 'object' && value !== null
