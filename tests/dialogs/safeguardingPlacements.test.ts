@@ -76,10 +76,11 @@ const transcripts: Transcript[] = [
     [{ nl: 'overslaan', en: 'skip' }, [k('summary:after.youth')]],
     [KINDS[0]![1], [helplines('NL'), k('safeguarding:contact.ask'), nothingElse]],
   ]),
-  ...inBothLanguages('after stop: only the helplines, nothing else', [
+  ...inBothLanguages('after stop: only the helplines, nothing else; the next message hears once how to start again', [
     ['hoi', [k('consent:ask')]],
     ['stop', [notSaid({ nl: /Kindertelefoon/, en: /Kindertelefoon/ })]],
     [KINDS[4]![1], [helplines('NL'), nothingElse]],
+    ['hoi', [k('commands:stoppedReminder'), nothingElse]],
     ['hoi', 'silence'],
   ]),
   ...inBothLanguages('a Flemish project: the Flemish helplines, in the open question', [

@@ -14,11 +14,13 @@ const ELEMENTS: Record<string, string[]> = {
   ColumnSet: ['columns', 'style', 'bleed', 'minHeight', 'horizontalAlignment', 'selectAction'],
   FactSet: ['facts'],
   ActionSet: ['actions'],
+  'Input.Text': ['label', 'placeholder', 'isMultiline', 'maxLength', 'value', 'isRequired', 'errorMessage', 'style', 'regex', 'inlineAction'],
 };
 const COLUMN = ['type', 'items', 'width', 'style', 'verticalContentAlignment', 'minHeight', 'bleed', 'spacing', 'separator', 'isVisible', 'rtl', 'selectAction', 'id'];
 const ACTIONS: Record<string, string[]> = {
   'Action.Submit': ['title', 'data', 'associatedInputs', 'iconUrl', 'style', 'id', 'tooltip', 'isEnabled', 'mode'],
   'Action.OpenUrl': ['title', 'url', 'iconUrl', 'style', 'id', 'tooltip', 'isEnabled', 'mode'],
+  'Action.ShowCard': ['title', 'card', 'iconUrl', 'style', 'id', 'tooltip', 'isEnabled', 'mode'],
 };
 const ENUMS: Record<string, string[]> = {
   size: ['default', 'small', 'medium', 'large', 'extraLarge', 'auto', 'stretch'],
@@ -49,6 +51,11 @@ export function adaptiveCardProblems(card: unknown): string[] {
     if (!allowed) return problems.push(`${where}: unknown action ${String(a.type)}`);
     for (const key of Object.keys(a)) if (key !== 'type' && !allowed.includes(key)) problems.push(`${where}: ${String(a.type)} has no ${key}`);
     if (typeof a.title !== 'string' || !a.title) problems.push(`${where}: action without title`);
+    if (a.type === 'Action.ShowCard') {
+      const inner = a.card as Record<string, unknown> | undefined;
+      if (inner?.type !== 'AdaptiveCard' || !Array.isArray(inner.body)) problems.push(`${where}: ShowCard without a card body`);
+      else inner.body.forEach((el, i) => element(`${where}.card.body[${i}]`, el as Record<string, unknown>));
+    }
   };
   const element = (where: string, el: Record<string, unknown>): void => {
     const own = ELEMENTS[String(el.type)];
@@ -59,6 +66,7 @@ export function adaptiveCardProblems(card: unknown): string[] {
     for (const key of Object.keys(el)) if (!COMMON.includes(key) && !own.includes(key)) problems.push(`${where}: ${String(el.type)} has no ${key}`);
     enums(where, el);
     if (el.type === 'TextBlock' && typeof el.text !== 'string') problems.push(`${where}: TextBlock without text`);
+    if (el.type === 'Input.Text' && (typeof el.id !== 'string' || !el.id)) problems.push(`${where}: Input.Text without id`);
     if (el.type === 'Image') {
       if (typeof el.url !== 'string' || !/^(https:\/\/|data:image\/(png|jpeg|gif);base64,)/.test(el.url)) problems.push(`${where}: Image url must be https or a data URI`);
       if (el.width !== undefined && !/^\d+px$/.test(String(el.width))) problems.push(`${where}: Image width "${String(el.width)}"`);
