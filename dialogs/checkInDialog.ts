@@ -10,11 +10,12 @@ import type { Question, QuestionSet } from '../core/questionSets';
 import { signalsDanger } from '../core/safeguarding/detect';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import { evaluateSessionCheck } from '../core/sessionCheck';
-import type { Role } from '../core/types';
+import type { ResponseRecord, Role } from '../core/types';
 import { showsAdaptiveCards } from './channelFormat';
 import { projectOfTurn } from './projectOfTurn';
 import { askSafeguardingContact } from './safeguardingContactDialog';
-import type { RunState } from './state';
+import type { RunState, ThemeCheckStep } from './state';
+import { askThemeCheck, confirmsThemes } from './themeCheckDialog';
 import { ask, say, type Turn } from './turn';
 
 /**
@@ -35,7 +36,7 @@ interface Current {
 function current(turn: Turn): Current | undefined {
   const { run, step } = turn.conv;
   const role = turn.profile.role;
-  if (!run || !role || (step?.kind !== 'question' && step?.kind !== 'safeguardingContact')) return undefined;
+  if (!run || !role || (step?.kind !== 'question' && step?.kind !== 'safeguardingContact' && step?.kind !== 'themeCheck')) return undefined;
   const set = turn.app.data.questionSets.get(run.questionSet);
   const project = turn.app.data.projects.get(run.project);
   if (!set || !project) return undefined;
@@ -81,7 +82,7 @@ export async function askQuestion(turn: Turn, withHint = false): Promise<void> {
   await ask(turn, choiceMessage(text, c.question.type === 'scale' ? scaleActions(t) : skipActions(t)));
 }
 
-async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
+async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<ResponseRecord> {
   const run: RunContext = {
     runId: c.run.id,
     project: c.run.project,
@@ -93,8 +94,10 @@ async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void>
     channel: turn.channel,
     locale: turn.locale,
   };
-  await turn.app.store.addResponse(buildResponse(run, c.question, answer, turn.app.clock.now()));
+  const response = buildResponse(run, c.question, answer, turn.app.clock.now());
+  await turn.app.store.addResponse(response);
   if (c.question.type === 'scale') c.run.scores[c.question.id] = answer.kind === 'score' ? answer.score : null;
+  return response;
 }
 
 export async function handleAnswer(turn: Turn, text: string): Promise<void> {
@@ -135,7 +138,8 @@ async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void
     tagger: app.tagger,
     placeholder: (kind) => t(`privacy:placeholder.${kind}`),
   });
-  await store(turn, c, { kind: 'text', ...prepared });
+  const { guesses, ...answer } = prepared;
+  const response = await store(turn, c, { kind: 'text', ...answer });
   c.run.hasRemark = true;
   if (prepared.truncated) await say(turn, t('privacy:truncated', { max: app.config.maxTextLength }));
   if (prepared.flagged) {
@@ -145,6 +149,12 @@ async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void
       await askSafeguardingContact(turn, c.index);
       return;
     }
+  } else if (c.question.type === 'open' && guesses.length > 0 && confirmsThemes(c.project, c.role)) {
+    // Only a remark to the open question, never danger: then the helplines come first and alone.
+    const step: ThemeCheckStep = { kind: 'themeCheck', index: c.index, response: response.id, week: response.week, answeredAt: response.createdAt, guesses };
+    turn.conv.step = step;
+    await askThemeCheck(turn, step);
+    return;
   }
   await nextQuestion(turn);
 }

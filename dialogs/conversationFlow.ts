@@ -5,6 +5,7 @@ import { askConsent, handleConsent } from './consentDialog';
 import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
 import { AFTER_CHECK_IN, askSafeguardingContact, contactActions, handleSafeguardingContact } from './safeguardingContactDialog';
+import { askThemeCheck, handleThemeCheck, themeCheckActions } from './themeCheckDialog';
 import { say, type Turn } from './turn';
 
 /** First contact in order: consent (once), role (once), then the questions. */
@@ -28,6 +29,8 @@ export async function reprompt(turn: Turn): Promise<void> {
       return askQuestion(turn);
     case 'safeguardingContact':
       return askSafeguardingContact(turn, step.index);
+    case 'themeCheck':
+      return askThemeCheck(turn, step);
     case 'awaitingCode':
       return say(turn, turn.t(`commands:code.${step.problem}`));
     case 'finished':
@@ -50,6 +53,8 @@ export function openChoices(turn: Turn): CardAction[] | undefined {
       return questionActions(turn);
     case 'safeguardingContact':
       return contactActions(t);
+    case 'themeCheck':
+      return themeCheckActions(turn, conv.step);
     default:
       return undefined;
   }
@@ -67,6 +72,8 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
     // to consent) the helplines are the whole answer: no "type start".
     if (step?.kind === 'finished' && turn.profile.role === 'youth') return askSafeguardingContact(turn, AFTER_CHECK_IN);
     if (step?.kind === 'finished' || step?.kind === 'declined') return;
+    // Instead of the theme: the guess stands, and a young person may still ask to be contacted.
+    if (step?.kind === 'themeCheck') return turn.profile.role === 'youth' ? askSafeguardingContact(turn, step.index) : nextQuestion(turn);
   }
   switch (step?.kind) {
     case undefined:
@@ -84,6 +91,9 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       if (step.index === AFTER_CHECK_IN) turn.conv.step = { kind: 'finished' };
       else await nextQuestion(turn);
       return;
+    case 'themeCheck':
+      await handleThemeCheck(turn, step, text);
+      return nextQuestion(turn);
     case 'awaitingCode':
       return say(turn, turn.t(`commands:code.${step.problem}`));
     case 'finished':

@@ -1,4 +1,4 @@
-import type { Locale, Role } from '../core/types';
+import type { Locale, Role, ThemeId } from '../core/types';
 
 /** Where the participant is in the conversation; the question asked last is re-asked from it. */
 export type Step =
@@ -6,10 +6,24 @@ export type Step =
   | { kind: 'role' }
   | { kind: 'question'; index: number; attempts: number }
   | { kind: 'safeguardingContact'; index: number; attempts: number }
+  | ThemeCheckStep
   | { kind: 'finished' }
   | { kind: 'declined' }
   /** A session code failed: nothing starts until a valid code or a plain `start`. */
   | { kind: 'awaitingCode'; problem: CodeProblem };
+
+/** After a remark in the open question: which theme it is mainly about (dialogs/themeCheckDialog.ts). */
+export interface ThemeCheckStep {
+  kind: 'themeCheck';
+  /** The open question's index: the check-in goes on after it. */
+  index: number;
+  /** The stored answer (ResponseRecord.id), its ISO week and when it was given. */
+  response: string;
+  week: string;
+  answeredAt: string;
+  /** The tagger's one or two guesses, as offered. */
+  guesses: ThemeId[];
+}
 
 export type CodeProblem = 'unknown' | 'expired' | 'invalid';
 

@@ -12,7 +12,7 @@ import type { TagResult, ThemeTagger } from './types';
  */
 export const CLASSIFIER_THRESHOLD = 0.5;
 
-/** A theme under the threshold is still offered for confirmation from this score on. */
+/** A theme under the threshold is still offered for confirmation, next to a tagged one, from this score on. */
 export const GUESS_THRESHOLD = 0.3;
 
 /** The confirmation step offers at most this many themes (plus "something else"). */
@@ -56,7 +56,8 @@ export function createThemeTagger(catalogue: Catalogue, opts: TaggerOptions = {}
       }
       themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
       ranked.sort((x, y) => y.score - x.score || (order.get(x.theme) ?? 0) - (order.get(y.theme) ?? 0));
-      const guesses = ranked.slice(0, MAX_GUESSES).map((r) => r.theme);
+      // A near miss is offered only beside a theme the tagger is sure of: "thanks, it was nice" asks nothing.
+      const guesses = themes.length ? ranked.slice(0, MAX_GUESSES).map((r) => r.theme) : [];
       return { themes, sentiment: model.sentiment.sentiment(a, themes.length > 0), guesses };
     },
   };
