@@ -71,7 +71,7 @@ function themeBlock(f: DigestFormat, th: RecurringTheme, withQuotes: boolean): E
   const mix = th.sentiment.map((c) => `${f.group('sentiment', c.key)} ${c.respondents}`).join(', ');
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
-    note(`${f.t('digest:themes.line', { people: f.people(th.respondents), share: f.percent(th.share) })} · ${f.trendWords(th.direction)}`),
+    note(`${f.themeLine(th)} · ${f.trendWords(th.direction)}`),
   ];
   if (mix) items.push(note(f.t('digest:themes.sentiment', { mix })));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));

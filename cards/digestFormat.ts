@@ -1,4 +1,4 @@
-import type { Direction, GuardedCount } from '../core/digest/types';
+import type { Direction, GuardedCount, RecurringTheme } from '../core/digest/types';
 import { OTHER } from '../core/digest/types';
 import type { LocalizedText, Translate } from '../core/translate';
 import { LOCALES, type Locale } from '../core/types';
@@ -16,6 +16,8 @@ export interface DigestFormat {
   arrow(d: Direction | null): string;
   trendWords(d: Direction | null): string;
   date(isoDate: string): string;
+  /** "12 mensen (40% van wie iets schreef), bevestigd door 5 mensen". */
+  themeLine(th: RecurringTheme): string;
 }
 
 const ARROWS: Record<Direction, string> = { up: '↑', down: '↓', flat: '→' };
@@ -44,5 +46,9 @@ export function digestFormat(t: Translate): DigestFormat {
     arrow: (d) => (d ? ARROWS[d] : ''),
     trendWords: (d) => t(`digest:trend.${d ?? 'new'}`),
     date: (iso) => day.format(new Date(`${iso}T00:00:00Z`)),
+    themeLine: (th) => {
+      const line = t('digest:themes.line', { people: t('digest:people', { count: th.respondents }), share: pct.format(th.share) });
+      return th.confirmed === null ? line : `${line}, ${t('digest:themes.confirmed', { people: t('digest:people', { count: th.confirmed }) })}`;
+    },
   };
 }
