@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Catalogue } from '../catalogue';
-import { LOCALES, type Locale, type ThemeId } from '../types';
+import { LOCALES, SENTIMENTS, type Locale, type Sentiment, type ThemeId } from '../types';
 import examplesJson from './training/examples.json';
 import keywordsJson from './training/keywords.json';
+import publishedJson from './training/published.json';
 import statementsJson from './training/statements.json';
+import writtenJson from './training/written.json';
 
 /**
  * What the tagger learns from, kept apart from config/themes.json (the catalogue organisations
@@ -18,7 +20,9 @@ export const trainingFileSchema = z
 const statementsSchema = z
   .object({
     about: z.string(),
-    statements: z.array(z.object({ lang: z.enum(LOCALES), themes: z.array(z.string()), text: z.string().min(1) }).strict()),
+    statements: z.array(
+      z.object({ lang: z.enum(LOCALES), themes: z.array(z.string()), text: z.string().min(1), sentiment: z.enum(SENTIMENTS).optional() }).strict(),
+    ),
   })
   .strict();
 
@@ -27,6 +31,8 @@ export interface TrainingExample {
   text: string;
   lang: Locale;
   themes: ThemeId[];
+  /** Known for the statements written or published with a sentiment label; reviews leave it out. */
+  sentiment?: Sentiment;
 }
 
 export interface TrainingData {
@@ -57,12 +63,16 @@ function parse<T extends z.ZodTypeAny>(name: string, raw: unknown, schema: T): z
 export function trainingDataFor(catalogue: Catalogue, learned: readonly TrainingExample[] = []): TrainingData {
   const examples = parse('examples.json', examplesJson, trainingFileSchema);
   const keywords = parse('keywords.json', keywordsJson, trainingFileSchema);
-  const statements = parse('statements.json', statementsJson, statementsSchema);
+  const statements = [
+    ...parse('statements.json', statementsJson, statementsSchema).statements,
+    ...parse('published.json', publishedJson, statementsSchema).statements,
+    ...parse('written.json', writtenJson, statementsSchema).statements,
+  ];
   const known = new Set(catalogue.themes.map((t) => t.id));
   const data: TrainingData = {
     examples: { nl: new Map(), en: new Map() },
     keywords: { nl: new Map(), en: new Map() },
-    learned: [...statements.statements, ...learned].map((e) => ({ ...e, themes: e.themes.filter((t) => known.has(t)) })),
+    learned: [...statements, ...learned].map((e) => ({ ...e, themes: e.themes.filter((t) => known.has(t)) })),
   };
   for (const lang of LOCALES) {
     for (const theme of catalogue.themes) {
