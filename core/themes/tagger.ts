@@ -10,11 +10,12 @@ import type { TagResult, ThemeTagger } from './types';
  * Score (classifier plus keyword weight) from which a theme is tagged. Per-theme thresholds
  * fitted by cross-validation never helped on text they were not fitted on, so there is one.
  */
-export const CLASSIFIER_THRESHOLD = 0.25;
+export const CLASSIFIER_THRESHOLD = 0.3;
 
 /** Answers shorter than this many words are chat answers: tagged from SHORT_ANSWER_THRESHOLD. */
 export const SHORT_ANSWER_WORDS = 25;
 export const SHORT_ANSWER_THRESHOLD = { value: 0.35 };
+export const LONG_ACCOUNT_FALLBACK = { value: 0.15 };
 
 /** A theme under the threshold is still offered for confirmation, next to a tagged one, from this score on. */
 export const GUESS_THRESHOLD = 0.15;
@@ -43,7 +44,7 @@ function sentimentOf(model: LanguageModel, a: Analysis, topical: boolean): Senti
 }
 
 /** What the lexicon's verdict adds to the classifier's probability for that class. */
-export const SENTIMENT_WEIGHTS = { lexiconVote: 0.15, minWords: 25 };
+export const SENTIMENT_WEIGHTS = { lexiconVote: 0.4, minWords: 25 };
 
 export interface TaggerOptions {
   threshold?: number;
@@ -83,8 +84,11 @@ export function createThemeTagger(catalogue: Catalogue, opts: TaggerOptions = {}
         if (score >= needed) themes.push(theme);
         if (score >= GUESS_THRESHOLD) ranked.push({ theme, score });
       }
-      themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
       ranked.sort((x, y) => y.score - x.score || (order.get(x.theme) ?? 0) - (order.get(y.theme) ?? 0));
+      // A long account is nearly always about something: its best theme counts from a lower score.
+      const best = ranked[0];
+      if (!themes.length && best && a.words.length >= SHORT_ANSWER_WORDS && best.score >= LONG_ACCOUNT_FALLBACK.value) themes.push(best.theme);
+      themes.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
       // A near miss is offered only beside a theme the tagger is sure of: "thanks, it was nice" asks nothing.
       const guesses = themes.length ? ranked.slice(0, MAX_GUESSES).map((r) => r.theme) : [];
       return { themes, sentiment: sentimentOf(model, a, themes.length > 0), guesses };

@@ -3,7 +3,7 @@ import { loadConfigData } from '../../../core/configData';
 import { EVIDENCE_WEIGHTS, EXAMPLE_WEIGHT, buildEvidenceModel, combinedScore } from '../../../core/themes/evidence';
 import { analyse, effectiveLanguage } from '../../../core/themes/language';
 import { MODEL_SETTINGS } from '../../../core/themes/multiLabel';
-import { SENTIMENT_WEIGHTS, SHORT_ANSWER_THRESHOLD, createThemeTagger } from '../../../core/themes/tagger';
+import { LONG_ACCOUNT_FALLBACK, SENTIMENT_WEIGHTS, SHORT_ANSWER_THRESHOLD, createThemeTagger } from '../../../core/themes/tagger';
 import { trainingDataFor } from '../../../core/themes/trainingData';
 import type { ThemeTagger } from '../../../core/themes/types';
 import type { ThemeId } from '../../../core/types';
@@ -55,6 +55,7 @@ if (require.main === module) {
   SENTIMENT_WEIGHTS.lexiconVote = env('LEX') ?? SENTIMENT_WEIGHTS.lexiconVote;
   SENTIMENT_WEIGHTS.minWords = env('MINW') ?? SENTIMENT_WEIGHTS.minWords;
   SHORT_ANSWER_THRESHOLD.value = env('SHORT') ?? SHORT_ANSWER_THRESHOLD.value;
+  LONG_ACCOUNT_FALLBACK.value = env('FB') ?? LONG_ACCOUNT_FALLBACK.value;
   EXAMPLE_WEIGHT.value = env('EXW') ?? EXAMPLE_WEIGHT.value;
   MODEL_SETTINGS.epochs = env('EP') ?? MODEL_SETTINGS.epochs;
   MODEL_SETTINGS.learningRate = env('LR') ?? MODEL_SETTINGS.learningRate;
