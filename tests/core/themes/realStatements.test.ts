@@ -24,7 +24,7 @@ function report(name: string, items: EvalItem[]): number {
 }
 
 describe('theme tagger on real published statements', () => {
-  it('reports the development part (tuned on)', () => {
+  it('reports the development part (learned from: an in-sample figure; crossValidation.test.ts has the honest one)', () => {
     expect(report('tests/fixtures/themes/real-dev.jsonl', loadEvalSet('themes/real-dev.jsonl'))).toBeGreaterThan(0);
   });
 
