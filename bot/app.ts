@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { ActivityHandler } from 'botbuilder';
 import { systemClock, type Clock } from '../core/clock';
 import { loadConfigData } from '../core/configData';
+import { reviewedExamples } from '../core/themes/reviewed';
 import { createThemeTagger } from '../core/themes/tagger';
 import { translatorFor } from '../locales';
 import { registerDirectLine } from '../channels/directline';
@@ -56,7 +57,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     data,
     secrets,
     translatorFor,
-    tagger: createThemeTagger(data.catalogue),
+    // Operators' reviews (`npx hoormij themes review`) are learned at every start.
+    tagger: createThemeTagger(data.catalogue, { learned: reviewedExamples(await store.listThemeChecks({ by: 'operator' })) }),
   };
 
   const auth = new ClientReusingAuthentication({

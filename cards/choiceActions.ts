@@ -32,6 +32,11 @@ export function skipActions(t: Translate): CardAction[] {
   return [imBack(t('questions:skip'))];
 }
 
+/** Choices that are words, sent back as typed ("wachten", "iets anders"). */
+export function wordActions(words: string[]): CardAction[] {
+  return words.map((w) => imBack(w));
+}
+
 export function languageActions(t: Translate): CardAction[] {
   return LOCALES.map((l) => imBack(t(`commands:languageName.${l}`)));
 }

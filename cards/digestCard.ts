@@ -84,7 +84,7 @@ function themeBlock(f: DigestFormat, d: Digest, th: RecurringTheme, withQuotes: 
   const tone = f.tone(th.sentiment);
   const items: Element[] = [
     text(`${f.label(th.label)} ${f.arrow(th.direction)}`.trim(), { weight: 'Bolder' }),
-    note(`${f.t('digest:themes.line', { people: f.people(th.respondents), share: f.percent(th.share) })} · ${f.trendWords(th.direction)}`),
+    note(`${f.themeLine(th)} · ${f.trendWords(th.direction)}`),
   ];
   if (tone) items.push(note(tone));
   if (withQuotes) for (const q of th.quotes) items.push(literal(f.t('digest:quote', { text: q.text }), { italic: true }));

@@ -1,4 +1,4 @@
-import type { Direction, GuardedCount, SentimentCell } from '../core/digest/types';
+import type { Direction, GuardedCount, RecurringTheme, SentimentCell } from '../core/digest/types';
 import { OTHER } from '../core/digest/types';
 import type { LocalizedText, Translate } from '../core/translate';
 import { LOCALES, type Locale } from '../core/types';
@@ -18,6 +18,8 @@ export interface DigestFormat {
   date(isoDate: string): string;
   /** How people wrote about a theme as a sentence: "8 mensen schreven er negatief over, 3 positief." */
   tone(cells: readonly SentimentCell[]): string | undefined;
+  /** "12 mensen (40% van wie iets schreef), bevestigd door 5 mensen". */
+  themeLine(th: RecurringTheme): string;
 }
 
 const ARROWS: Record<Direction, string> = { up: '↑', down: '↓', flat: '→' };
@@ -53,6 +55,10 @@ export function digestFormat(t: Translate): DigestFormat {
       const [first, ...rest] = sorted;
       const parts = [t('digest:tone.first', { count: first.respondents, tone: word(first) }), ...rest.map((c) => t('digest:tone.more', { count: c.respondents, tone: word(c) }))];
       return `${parts.join(', ')}.`;
+    },
+    themeLine: (th) => {
+      const line = t('digest:themes.line', { people: t('digest:people', { count: th.respondents }), share: pct.format(th.share) });
+      return th.confirmed === null ? line : `${line}, ${t('digest:themes.confirmed', { people: t('digest:people', { count: th.confirmed }) })}`;
     },
   };
 }

@@ -83,7 +83,7 @@ export function digestOutline(d: Digest, t: Translate): Block[] {
     out.push({
       kind: 'item',
       label: `${f.label(th.label)} ${f.arrow(th.direction)}`.trim(),
-      text: `${t('digest:themes.line', { people: f.people(th.respondents), share: f.percent(th.share) })}; ${f.trendWords(th.direction)}.${
+      text: `${f.themeLine(th)}; ${f.trendWords(th.direction)}.${
         tone ? ` ${tone}` : ''
       }`,
     });

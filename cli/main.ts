@@ -14,9 +14,16 @@ import { runExport } from './export';
 import { runQr, type QrArgs } from './qr';
 import { runTeamsPackage } from './teamsPackage';
 import { runThemes } from './themes';
+import { runThemesReview } from './themesReview';
 import { runUpdates } from './updates';
 
-type Command = (argv: string[], ctx: CliContext, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream) => Promise<number>;
+type Command = (
+  argv: string[],
+  ctx: CliContext,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+  stdin: NodeJS.ReadableStream,
+) => Promise<number>;
 
 const commands: Record<string, Command> = {
   export: runExport,
@@ -63,9 +70,10 @@ const commands: Record<string, Command> = {
       stdout,
     );
   },
-  themes: async (argv, ctx, stdout) => {
+  themes: async (argv, ctx, stdout, _stderr, stdin) => {
+    if (argv[0] === 'review') return runThemesReview(argv.slice(1), ctx, stdin, stdout);
     parseOptions(argv, {});
-    return runThemes(process.stdin, stdout, { catalogue: ctx.data.catalogue, defaultLang: ctx.config.defaultLocale });
+    return runThemes(stdin, stdout, { catalogue: ctx.data.catalogue, defaultLang: ctx.config.defaultLocale });
   },
   'demo-data': async (argv, ctx, stdout) => {
     const o = parseOptions(argv, { project: { type: 'string' }, weeks: { type: 'string' } });
@@ -92,7 +100,13 @@ const commands: Record<string, Command> = {
 };
 
 /** `npx hoormij <command>`: returns the exit code; never throws for a user's mistake. */
-export async function main(argv: string[], env?: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  env?: NodeJS.ProcessEnv,
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream = process.stderr,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === 'start') {
     require('../bot/index');
@@ -118,7 +132,7 @@ export async function main(argv: string[], env?: NodeJS.ProcessEnv, stdout: Node
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   try {
-    return await command(rest, ctx, stdout, stderr);
+    return await command(rest, ctx, stdout, stderr, stdin);
   } catch (err) {
     if (err instanceof UsageError) {
       stderr.write(`${err.message}\n`);

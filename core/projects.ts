@@ -31,6 +31,11 @@ export const projectSchema = z
     safeguardingContact: leadSchema.optional(),
     /** Days between periodic check-in invitations (WhatsApp). */
     checkInEveryDays: z.number().int().min(1).max(365).default(28),
+    /** Whether the participant is asked which theme a remark is mainly about, per role (default on). */
+    confirmThemes: z
+      .object({ youth: z.boolean().default(true), parent: z.boolean().default(true) })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -9,11 +9,12 @@ import type { Project } from '../core/projects';
 import type { Question, QuestionSet } from '../core/questionSets';
 import { safeguardingReply } from '../core/safeguarding/reply';
 import { evaluateSessionCheck } from '../core/sessionCheck';
-import type { Role } from '../core/types';
+import type { ResponseRecord, Role } from '../core/types';
 import { showsAdaptiveCards } from './channelFormat';
 import { projectOfTurn } from './projectOfTurn';
 import { offerSafeguardingContact } from './safeguardingContactDialog';
-import type { RunState } from './state';
+import type { RunState, ThemeCheckStep } from './state';
+import { askThemeCheck, confirmsThemes } from './themeCheckDialog';
 import { ask, say, type Turn } from './turn';
 
 /**
@@ -34,7 +35,7 @@ interface Current {
 function current(turn: Turn): Current | undefined {
   const { run, step } = turn.conv;
   const role = turn.profile.role;
-  if (!run || !role || (step?.kind !== 'question' && step?.kind !== 'safeguardingContact')) return undefined;
+  if (!run || !role || (step?.kind !== 'question' && step?.kind !== 'safeguardingContact' && step?.kind !== 'themeCheck')) return undefined;
   const set = turn.app.data.questionSets.get(run.questionSet);
   const project = turn.app.data.projects.get(run.project);
   if (!set || !project) return undefined;
@@ -94,9 +95,11 @@ function runContext(turn: Turn, c: Current): RunContext {
   };
 }
 
-async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<void> {
-  await turn.app.store.addResponse(buildResponse(runContext(turn, c), c.question, answer, turn.app.clock.now()));
+async function store(turn: Turn, c: Current, answer: AnswerValue): Promise<ResponseRecord> {
+  const response = buildResponse(runContext(turn, c), c.question, answer, turn.app.clock.now());
+  await turn.app.store.addResponse(response);
   if (c.question.type === 'scale') c.run.scores[c.question.id] = answer.kind === 'score' ? answer.score : null;
+  return response;
 }
 
 export async function handleAnswer(turn: Turn, text: string): Promise<void> {
@@ -150,7 +153,8 @@ function prepare(turn: Turn, raw: string): PreparedText {
 async function keepRemark(turn: Turn, c: Current, prepared: PreparedText, attempt: number): Promise<void> {
   const run = runContext(turn, c);
   const id = answerId(run.runId, `${c.question.id}#remark-${attempt}`);
-  await turn.app.store.addResponse(buildResponse(run, c.question, { kind: 'text', ...prepared }, turn.app.clock.now(), id));
+  const { guesses: _guesses, ...answer } = prepared;
+  await turn.app.store.addResponse(buildResponse(run, c.question, { kind: 'text', ...answer }, turn.app.clock.now(), id));
   c.run.hasRemark = true;
 }
 
@@ -160,13 +164,20 @@ async function handleFreeText(turn: Turn, c: Current, raw: string): Promise<void
 
 async function answerFreeText(turn: Turn, c: Current, prepared: PreparedText): Promise<void> {
   const { t, app } = turn;
-  await store(turn, c, { kind: 'text', ...prepared });
+  const { guesses, ...answer } = prepared;
+  const response = await store(turn, c, { kind: 'text', ...answer });
   c.run.hasRemark = true;
   if (prepared.truncated) await say(turn, t('privacy:truncated', { max: app.config.maxTextLength }));
   if (prepared.flagged) {
     turn.log.warn({ event: 'safeguarding-signal', project: c.run.project }, 'safeguarding signal in free text');
     await say(turn, safeguardingReply(t, c.project.country));
     if (c.role === 'youth' && (await offerSafeguardingContact(turn, c.index, prepared.categories))) return;
+  } else if (c.question.type === 'open' && guesses.length > 0 && confirmsThemes(c.project, c.role)) {
+    // Only a remark to the open question, never danger: then the helplines come first and alone.
+    const step: ThemeCheckStep = { kind: 'themeCheck', index: c.index, response: response.id, week: response.week, answeredAt: response.createdAt, guesses };
+    turn.conv.step = step;
+    await askThemeCheck(turn, step);
+    return;
   }
   await nextQuestion(turn);
 }

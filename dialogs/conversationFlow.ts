@@ -4,6 +4,7 @@ import { askRole, handleRole } from './roleDialog';
 import { answerDangerSignal } from './dangerSignal';
 import { AFTER_CHECK_IN, askSafeguardingContact, handleSafeguardingContact, offerSafeguardingContact } from './safeguardingContactDialog';
 import { askAfterCodeProblem } from './sessionCodeDialog';
+import { askThemeCheck, handleThemeCheck } from './themeCheckDialog';
 import { say, type Turn } from './turn';
 import { showNewUpdates } from './updatesDialog';
 import type { Role } from '../core/types';
@@ -35,6 +36,8 @@ export async function reprompt(turn: Turn): Promise<void> {
       return askQuestion(turn);
     case 'safeguardingContact':
       return askSafeguardingContact(turn, step.index, step.categories ?? []);
+    case 'themeCheck':
+      return askThemeCheck(turn, step);
     case 'awaitingCode':
       return askAfterCodeProblem(turn, step.problem);
     case 'finished':
@@ -59,6 +62,11 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       return;
     }
     if (step?.kind === 'finished' || step?.kind === 'declined') return;
+    // Instead of the theme: the guess stands, and a young person may still ask to be contacted.
+    if (step?.kind === 'themeCheck') {
+      if (turn.profile.role === 'youth' && (await offerSafeguardingContact(turn, step.index, signal))) return;
+      return nextQuestion(turn);
+    }
   }
   switch (step?.kind) {
     case undefined:
@@ -76,6 +84,9 @@ export async function continueStep(turn: Turn, text: string): Promise<void> {
       if (step.index === AFTER_CHECK_IN) turn.conv.step = { kind: 'finished' };
       else await nextQuestion(turn);
       return;
+    case 'themeCheck':
+      await handleThemeCheck(turn, step, text);
+      return nextQuestion(turn);
     case 'awaitingCode':
       // feedbackDialog hands these replies to answerCodeProblem; here only for completeness of the switch
       return askAfterCodeProblem(turn, step.problem);

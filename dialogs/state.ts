@@ -1,5 +1,5 @@
 import type { SignalCategory } from '../core/safeguarding/lexiconSchema';
-import type { Locale, Role } from '../core/types';
+import type { Locale, Role, ThemeId } from '../core/types';
 
 /** Where the participant is in the conversation; the question asked last is re-asked from it. */
 export type Step =
@@ -8,10 +8,24 @@ export type Step =
   | { kind: 'question'; index: number; attempts: number }
   /** categories: what the signal was about, for the alert (absent in state saved before it existed). */
   | { kind: 'safeguardingContact'; index: number; attempts: number; categories?: SignalCategory[] }
+  | ThemeCheckStep
   | { kind: 'finished' }
   | { kind: 'declined' }
   /** A session code failed: nothing starts until a valid code or a plain `start`. */
   | { kind: 'awaitingCode'; problem: CodeProblem };
+
+/** After a remark in the open question: which theme it is mainly about (dialogs/themeCheckDialog.ts). */
+export interface ThemeCheckStep {
+  kind: 'themeCheck';
+  /** The open question's index: the check-in goes on after it. */
+  index: number;
+  /** The stored answer (ResponseRecord.id), its ISO week and when it was given. */
+  response: string;
+  week: string;
+  answeredAt: string;
+  /** The tagger's one or two guesses, as offered. */
+  guesses: ThemeId[];
+}
 
 export type CodeProblem = 'unknown' | 'expired' | 'invalid';
 

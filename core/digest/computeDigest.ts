@@ -75,7 +75,8 @@ export async function computeDigest(
 
   // Previous weeks as counts from the store: their rows are never loaded.
   const previousMentions = await store.themeMentions(project, previousWeeks);
-  const themes = recurringThemes(rows, previousMentions, data.themes, k, TOP_THEMES);
+  const checks = await store.listThemeChecks({ project, week });
+  const themes = recurringThemes(rows, previousMentions, data.themes, k, TOP_THEMES, checks);
 
   return {
     ...base,

@@ -1,6 +1,7 @@
 import type { Theme } from '../catalogue';
 import type { WeekThemeMentions } from '../../storage/port';
-import type { ResponseRecord, Sentiment, ThemeId } from '../types';
+import type { ResponseRecord, Sentiment, ThemeCheck, ThemeId } from '../types';
+import { applyThemeChecks } from './checkedThemes';
 import { mergeSmallGroups, newGroup, type Group } from './minimumGroup';
 import { pickQuotes } from './quotes';
 import { directionOf, SHARE_THRESHOLD } from './trend';
@@ -44,18 +45,22 @@ function sentimentMix(rows: readonly ResponseRecord[], theme: ThemeId, k: number
 }
 
 /**
- * The themes most respondents wrote about this week, each with its share of the writers,
+ * The themes most respondents wrote about this week, after what participants and operators said
+ * about the tags (applyThemeChecks): a tag is strong evidence on its own (the tagger tags only
+ * from its threshold on), a contradicted guess is none. each with its share of the writers,
  * its sentiment mix, its trend over the previous weeks and up to two quotes. Only themes
  * that at least k distinct respondents mentioned; a previous week under k is left out.
  * Previous weeks arrive as counts (Store.themeMentions), so their rows are never loaded.
  */
 export function recurringThemes(
-  rows: readonly ResponseRecord[],
+  stored: readonly ResponseRecord[],
   previous: readonly WeekThemeMentions[],
   themes: ReadonlyMap<string, Theme>,
   k: number,
   top: number,
+  checks: readonly ThemeCheck[] = [],
 ): { themes: RecurringTheme[]; hidden: number; writers: number } {
+  const { rows, confirmedBy } = applyThemeChecks(stored, checks);
   const now = mentionsOf(rows);
   const ranked = [...now.byTheme]
     .filter(([, who]) => who.size >= k)
@@ -73,6 +78,7 @@ export function recurringThemes(
       theme,
       label: themes.get(theme)?.label ?? { nl: theme, en: theme },
       respondents: who.size,
+      confirmed: (confirmedBy.get(theme)?.size ?? 0) >= k ? confirmedBy.get(theme)!.size : null,
       share: round3(share),
       sentiment: sentimentMix(rows, theme, k),
       trend,

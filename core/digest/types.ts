@@ -114,6 +114,11 @@ export interface RecurringTheme {
   theme: ThemeId;
   label: LocalizedText;
   respondents: number;
+  /**
+   * Respondents who confirmed the theme themselves (or whose answer an operator confirmed); null
+   * below k, so a small group is never shown. From k on, the digest marks the theme "bevestigd".
+   */
+  confirmed: number | null;
   /** Of the respondents who wrote something this week, 0..1. */
   share: number;
   sentiment: SentimentCell[];

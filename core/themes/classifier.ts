@@ -31,7 +31,7 @@ export interface ThemeClassifier {
 }
 
 /** Everyday answers that belong to no theme, in the way people write them in a chat. */
-const OFF_TOPIC: Record<Locale, readonly string[]> = {
+export const OFF_TOPIC: Record<Locale, readonly string[]> = {
   nl: [
     'geen opmerkingen verder', 'weet ik niet', 'niks bijzonders te melden', 'het was een gewone week', 'vandaag was een goede dag',
     'we hebben een nieuwe bank gekocht', 'ik heb zin in de vakantie', 'ik kijk graag series op mijn laptop',

@@ -165,8 +165,8 @@ export function effectiveLanguage(text: string, lang: Locale): Locale {
   return foreign >= 2 && foreign > own * 2 ? other : lang;
 }
 
-// Frequent function words that exist in one language only ("de", "in", "is" are left out on purpose).
+// Frequent function words that exist in one language only ("de", "in", "is", "was", "we" are left out on purpose).
 const MARKERS: Record<Locale, Set<string>> = {
   nl: new Set(['het', 'een', 'ik', 'niet', 'maar', 'wel', 'geen', 'mijn', 'voor', 'naar', 'zijn', 'heb', 'heeft', 'ze', 'je', 'dat', 'wat', 'ook', 'nog', 'bij', 'van', 'met', 'er', 'te', 'echt', 'hij', 'zij', 'wij', 'en', 'deze', 'heel', 'weer']),
-  en: new Set(['the', 'a', 'i', 'not', 'but', 'my', 'for', 'to', 'is', 'was', 'they', 'she', 'he', 'it', 'and', 'of', 'with', 'have', 'has', 'that', 'what', 'too', 'really', 'never', 'no', 'at', 'we', 'you', 'our', 'were', 'this', 'very']),
+  en: new Set(['the', 'a', 'i', 'not', 'but', 'my', 'for', 'to', 'they', 'she', 'he', 'it', 'and', 'of', 'with', 'have', 'has', 'that', 'what', 'too', 'really', 'never', 'no', 'at', 'you', 'our', 'were', 'this', 'very']),
 };

@@ -58,7 +58,8 @@ interface Lexicon {
 function buildLexicon(lang: Locale): Lexicon {
   const general = lang === 'nl' ? SentimentNl.pattern : SentimentEn.senticon;
   const stems = new Map<string, number>();
-  for (const [stem, score] of Object.entries(general)) if (Math.abs(score) >= NLPJS_MIN) stems.set(stem, score * NLPJS_WEIGHT);
+  // Their praise words fire on plain description ("care", "family"); only their clear complaints are kept.
+  for (const [stem, score] of Object.entries(general)) if (score <= -NLPJS_MIN) stems.set(stem, score * NLPJS_WEIGHT);
   const surface = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (const [entry, score] of Object.entries(DOMAIN_LEXICON[lang])) {
@@ -163,6 +164,15 @@ function isConcessive(a: Analysis, at: number, lex: Lexicon): boolean {
   return lex.concessives.has(word);
 }
 
+/** Content words from which a remark without opinion words is an account, not a passing note. */
+const LONG_ACCOUNT = 8;
+
+function contentWordsOf(a: Analysis): number {
+  let n = 0;
+  for (const c of a.content) if (c) n += 1;
+  return n;
+}
+
 export function createSentimentScorer(lang: Locale): SentimentScorer {
   const lex = buildLexicon(lang);
   return {
@@ -187,7 +197,9 @@ export function createSentimentScorer(lang: Locale): SentimentScorer {
       if (positive > 0 && negative < 0) return 'mixed';
       if (total >= LEANING) return 'positive';
       if (total <= -LEANING) return 'negative';
-      return topical && total <= 0 ? 'negative' : 'neutral';
+      // People who write at length about care without a clear opinion word are nearly always
+      // describing what went wrong (most published statements are): lean negative then as well.
+      return (topical || contentWordsOf(a) >= LONG_ACCOUNT) && total <= LEANING / 2 ? 'negative' : 'neutral';
     },
   };
 }

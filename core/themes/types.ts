@@ -6,8 +6,7 @@ export interface TagResult {
   sentiment: Sentiment;
   /**
    * At most two themes the text is most likely about, best first, for the participant to confirm:
-   * the strongest tagged themes, or a near miss when fewer than two were tagged. Empty when
-   * nothing in the text points to a theme at all.
+   * the strongest tagged themes, or a tagged one and a near miss. Empty when no theme is tagged.
    */
   guesses: ThemeId[];
 }

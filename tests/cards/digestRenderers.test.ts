@@ -29,6 +29,7 @@ function theme(id: string, quotes: string[]): RecurringTheme {
     theme: id,
     label: { nl: `NL ${id}`, en: `EN ${id}` },
     respondents: 7,
+    confirmed: null,
     share: 0.35,
     sentiment: [
       { key: 'negative', respondents: 5 },

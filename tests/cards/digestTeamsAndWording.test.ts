@@ -32,6 +32,7 @@ const base: Digest = {
       theme: 'waiting',
       label: { nl: 'Wachten', en: 'Waiting' },
       respondents: 11,
+      confirmed: null,
       share: 0.5,
       sentiment: [
         { key: 'positive', respondents: 3 },

@@ -41,7 +41,8 @@ const transcripts: Transcript[] = [
     ['3', [q('parent-checkin', 2)]],
     ['5', [q('parent-checkin', 3)]],
     ['4', [q('parent-checkin', 4), skipOffered]],
-    [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('summary:parentThanks'), k('summary:after.parent'), nothingElse]],
+    [{ nl: 'De wachtlijst was lang', en: 'The waiting list was long' }, [k('themes:check.ask', { choices: { nl: 'wachten · iets anders', en: 'waiting · something else' } })]],
+    [{ nl: 'wachten', en: 'waiting' }, [k('summary:parentThanks'), k('summary:after.parent'), nothingElse]],
   ]),
   ...inBothLanguages('an answer not on the scale is asked again once, then skipped', [
     ...youthStart,
@@ -199,11 +200,12 @@ describe('check-in', () => {
   it('cuts very long text with a notice and never stores more than MAX_TEXT_LENGTH', async () => {
     const user = testUser(bot, { locale: 'nl-NL', user: 'u1' });
     for (const text of ['hoi', 'ja', 'ouder', '4', '4', '4', '4']) await user.say(text);
-    const replies = texts(await user.say('lang verhaal '.repeat(10000)));
+    const replies = texts(await user.say('de wachtlijst was lang '.repeat(10000)));
     const t = translatorFor('nl');
     // The parent's own wording: "uw bericht".
     expect(replies).toContain(t('privacy:truncated', { max: ctx.app.config.maxTextLength, context: 'parent' }));
-    expect(replies.join('\n')).toContain(t('summary:parentThanks'));
+    expect(replies.join('\n')).toContain(t('themes:check.ask', { choices: 'wachten · iets anders' }));
+    expect(texts(await user.say('wachten')).join('\n')).toContain(t('summary:parentThanks'));
     const open = (await responsesOf('u1')).find((r) => r.question === 'open');
     expect(open?.text?.length).toBeLessThanOrEqual(ctx.app.config.maxTextLength);
   });

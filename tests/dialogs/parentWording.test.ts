@@ -30,6 +30,8 @@ const youthStart: Step[] = [
 // Long enough to be cut at MAX_TEXT_LENGTH=100, and nothing a safeguarding or PII check reacts to.
 const longRemark = { nl: 'De wachtlijst was lang. '.repeat(6), en: 'The waiting list was long. '.repeat(6) };
 
+const waitingChoices = { nl: 'wachten · iets anders', en: 'waiting · something else' };
+
 const transcripts: Transcript[] = [
   ...inBothLanguages('once the role is parent, every text says u instead of je', [
     ...parentStart,
@@ -42,7 +44,8 @@ const transcripts: Transcript[] = [
     ['4', [q('parent-checkin', 3), formal]],
     ['4', [q('parent-checkin', 4), formal]],
     [{ nl: 'mijn gegevens', en: 'my data' }, [p('data:mine.title'), p('data:mine.recent'), q('parent-checkin', 4), formal]],
-    [longRemark, [p('privacy:truncated', { max: 100 }), p('summary:parentThanks'), k('summary:after.parent'), formal]],
+    [longRemark, [p('privacy:truncated', { max: 100 }), k('themes:check.ask', { choices: waitingChoices }), formal]],
+    [{ nl: 'wachten', en: 'waiting' }, [p('summary:parentThanks'), k('summary:after.parent'), formal]],
     ['hoi', [p('commands:finished'), formal]],
     ['stop', [p('commands:stopped'), formal]],
   ]),

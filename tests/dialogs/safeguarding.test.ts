@@ -203,6 +203,9 @@ describe.each(['nl', 'en'] as const)('safeguarding (%s)', (lng) => {
     const everyday = lng === 'nl' ? 'Ik ging dood van het lachen' : 'This waiting list kills me';
     const replies = texts(await user.say(everyday));
     expect(replies).not.toContain(safeguardingReply(t, 'NL'));
-    expect(replies.join('\n')).toContain(t('summary:intro'));
+    // A remark about a theme is followed by the question which theme it is about, then the summary.
+    const rest = lng === 'nl' ? [] : texts(await user.say('waiting'));
+    if (lng === 'en') expect(replies).toContain(t('themes:check.ask', { choices: 'waiting · something else' }));
+    expect([...replies, ...rest].join('\n')).toContain(t('summary:intro'));
   });
 });

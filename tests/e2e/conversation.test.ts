@@ -36,7 +36,12 @@ describe('a whole session check over /api/messages (expectReplies)', () => {
     }
     const open = await user.send('4');
     expect(suggestedValues(open)).toHaveLength(1); // only "Overslaan"
-    const end = await user.send('Mijn begeleider Sanne luisterde goed, bel me op 06-12345678');
+    const themeStep = await user.send('Mijn begeleider Sanne luisterde goed, bel me op 06-12345678');
+    expect(themeStep.status).toBe(200);
+    // Which theme the remark is mainly about: the tagger's guesses and "iets anders", as words.
+    expect(suggestedValues(themeStep).at(-1)).toBe('iets anders');
+    expect(JSON.stringify(themeStep.replies)).not.toContain('06-12345678');
+    const end = await user.send('iets anders');
     expect(end.status).toBe(200);
     // The Emulator draws cards: the summary comes once, as a card, and echoes nothing typed.
     const cards = end.replies.flatMap((a) => a.attachments ?? []);

@@ -30,12 +30,17 @@ export interface EvalReport {
  * themes-eval.jsonl is the set the tagger was tuned on; themes-heldout.jsonl was written and
  * frozen before the tuning began and was scored once, at the end.
  */
-export function loadEvalSet(file: 'themes-eval.jsonl' | 'themes-heldout.jsonl' = 'themes-eval.jsonl'): EvalItem[] {
-  const raw = readFileSync(join(__dirname, '..', '..', 'fixtures', file), 'utf8');
+export function loadEvalSet(file: 'themes-eval.jsonl' | 'themes-heldout.jsonl' | 'themes/real-dev.jsonl' | 'themes/real-test.jsonl' = 'themes-eval.jsonl'): EvalItem[] {
+  return parseEvalLines(readFileSync(join(__dirname, '..', '..', 'fixtures', file), 'utf8'));
+}
+
+/** One statement per line; Flemish ("nl-BE") is tagged as Dutch, which it is to the tagger. */
+export function parseEvalLines(raw: string): EvalItem[] {
   return raw
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalItem);
+    .map((l) => JSON.parse(l) as EvalItem & { lang: string })
+    .map((i) => ({ ...i, lang: i.lang.startsWith('nl') ? 'nl' : 'en' }));
 }
 
 export function evaluate(tagger: ThemeTagger, items: EvalItem[], themeIds: ThemeId[]): EvalReport {
