@@ -68,7 +68,7 @@ const transcripts: Transcript[] = [
     inBothLanguages(`in the open question, ${kind}: the helplines and an offer of contact`, [
       ...toOpenQuestion('K7PX4M'),
       [message, [helplines('NL'), k('safeguarding:contact.ask'), contactChoices, nothingElse]],
-      [{ nl: 'nee', en: 'no' }, [k('safeguarding:contact.declined'), saidLike({ nl: /Bedankt|Dank/, en: /Thank/ })]],
+      [{ nl: 'nee', en: 'no' }, [k('safeguarding:contact.declined'), saidLike({ nl: /Bedankt|Dank|Gaat dit vooral over/, en: /Thank|Is this mainly about/ })]],
     ]),
   ),
   ...inBothLanguages('after the check-in: the helplines and an offer of contact for the project of the code', [
@@ -89,7 +89,7 @@ const transcripts: Transcript[] = [
   ]),
   ...inBothLanguages('jokes and school topics get no helplines', [
     ...toOpenQuestion('K7PX4M'),
-    [{ nl: 'de docent vertelde over zelfdoding', en: "I'm gonna die if my dad sees this lol" }, [notSaid({ nl: /Kindertelefoon/, en: /Kindertelefoon/ }), saidLike({ nl: /Bedankt|Dank/, en: /Thank/ })]],
+    [{ nl: 'de docent vertelde over zelfdoding', en: "I'm gonna die if my dad sees this lol" }, [notSaid({ nl: /Kindertelefoon/, en: /Kindertelefoon/ }), saidLike({ nl: /Bedankt|Dank|Gaat dit vooral over/, en: /Thank|Is this mainly about/ })]],
   ]),
 ];
 

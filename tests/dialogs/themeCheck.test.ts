@@ -119,13 +119,14 @@ describe('confirming the theme of a remark', () => {
     expect(await checksOf('u3')).toEqual([]);
   });
 
-  it.each(['nl', 'en'] as const)('answers a danger signal typed in the step with the helplines and the offer of contact (%s)', async (lng) => {
+  it.each(['nl', 'en'] as const)('answers a danger signal typed in the step with the helplines, and offers no contact that cannot be reached (%s)', async (lng) => {
     const t = translatorFor(lng);
     const user = testUser(bot, { locale: lng === 'nl' ? 'nl-NL' : 'en-US', user: 'u4' });
     for (const text of ['hoi', lng === 'nl' ? 'ja' : 'yes', lng === 'nl' ? 'jongere' : 'young person', '4', '4', '4', '4', remark[lng]]) await user.say(text);
     const replies = texts(await user.say(lng === 'nl' ? 'Ik wil niet meer leven' : 'I want to kill myself'));
     expect(replies).toContain(safeguardingReply(t, 'NL'));
-    expect(replies).toContain(t('safeguarding:contact.ask'));
+    // No safeguarding contact can be reached in this test, so no offer it cannot keep.
+    expect(replies).toContain(t('safeguarding:contact.tellSomeone'));
     expect(await checksOf('u4')).toEqual([]);
   });
 
