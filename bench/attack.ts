@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { WebSocket } from 'ws';
+import { signatureFor } from '../channels/whatsapp/signature';
 import { nestedJson, rawRequest, rawUpgrade, withNestedField, type RawResponse } from './rawHttp';
 
 /**
- * `npm run attack`: the HTTP-edge attacks of issue 11 against a real server on loopback, each
+ * `npm run attack`: the attacks of issue 11 against a real server on loopback — the HTTP edge,
+ * claimed identities, crafted ids, forged WhatsApp webhooks and redelivered activities —, each
  * bounded in count and time. Reports the status codes per attack, whether the process lived,
  * its peak RSS, and whether anything the attacks sent turned up in its logs. Exits 1 on a 5xx,
  * a dead server, RSS over 512 MB or a leaked marker.
@@ -149,6 +151,41 @@ async function main(): Promise<void> {
         })
       ).flat();
     });
+
+    // Identity: a lead's e-mail and an AAD object id written into the message count for nothing.
+    // 596 marks an answer that handed out a digest or registered the caller.
+    const teams = (user: string, text: string) => ({
+      ...activity(user),
+      channelId: 'msteams',
+      conversation: { id: `attack-teams-${user}`, conversationType: 'personal', tenantId: 'attack' },
+      from: { id: user, aadObjectId: '11111111-aaaa-4bbb-8ccc-000000000001', name: 'Projectleider' },
+      channelData: { email: 'projectleider@example.org', tenant: { id: 'attack' } },
+      text,
+    });
+    await run('claimed identities in Teams messages (digest, safeguarding contact)', () =>
+      batches(100, 10, async (i) => {
+        const r = await rawRequest(url, { path: '/api/messages', headers: json, body: JSON.stringify(teams(`29:intruder-${i}`, i % 2 ? 'digest nu demo' : 'veiligheid aanmelden demo')) });
+        const granted = r.text.includes('application/vnd.microsoft.card.adaptive') || /aangemeld|registered/i.test(r.text);
+        return granted ? 596 : r.status;
+      }),
+    );
+    await run('crafted user and channel ids (separators, lookalikes)', () =>
+      batches(200, 20, async (i) => {
+        const ids = [`a\nb-${i}`, `x:${i}\n31612345678`, `${'\u0000'.repeat(3)}${i}`, `../../p/${i}`];
+        const channel = ['emulator', 'whatsapp:+316', 'emulator\nx', 'Emulator'][i % 4];
+        return (await rawRequest(url, { path: '/api/messages', headers: json, body: JSON.stringify({ ...activity(ids[i % 4]), channelId: channel }) })).status;
+      }),
+    );
+    await run('forged and unsigned WhatsApp webhooks', () =>
+      batches(200, 20, async (i) => {
+        const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1065' }, messages: [{ from: '31600000000', id: `wamid.attack${i}`, timestamp: '1700000000', type: 'text', text: { body: MARKER } }] } }] }] });
+        const signature = i % 2 ? signatureFor('not-the-app-secret', body) : undefined;
+        return (await rawRequest(url, { path: '/api/whatsapp', headers: signature ? { 'content-type': 'application/json', 'x-hub-signature-256': signature } : { 'content-type': 'application/json' }, body })).status;
+      }),
+    );
+    await run('one activity redelivered 50 times', () =>
+      batches(50, 10, async () => (await rawRequest(url, { path: '/api/messages', headers: json, body: JSON.stringify({ ...activity('redelivered'), id: 'same-activity-id' }) })).status),
+    );
 
     const health = await fetch(`${url}/healthz`);
     const alive = health.status === 200 && child.exitCode === null;

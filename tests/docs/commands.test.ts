@@ -66,7 +66,9 @@ describe('the commands in README.md and docs/', () => {
   it.each(runnable.map((c) => [`${c.file}:${c.line}: ${c.command}`, c] as const))('%s', async (_title, c) => {
     let result: { code: number; stderr: string };
     try {
-      const r = await run('bash', ['-c', `${NPX}\n${c.command}`], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+      // A command that reads standard input gets an empty one unless the doc gives it a file.
+      const stdin = c.command.includes('<') ? '' : ' </dev/null';
+      const r = await run('bash', ['-c', `${NPX}\n${c.command}${stdin}`], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
       result = { code: 0, stderr: r.stderr };
     } catch (err) {
       const e = err as { code?: number; stderr?: string };

@@ -118,6 +118,9 @@ describe('the web chat page in a real browser (Debian chromium, headless)', () =
     await chat.waitForBot('(5/5)');
     const remark = 'Ik vond het fijn dat we over school praatten.';
     await chat.say(remark);
+    // The participant may say what the remark is mainly about, or pass the guess by.
+    await chat.waitForBot(nl('themes:check.ask', { choices: '' }).slice(0, 20));
+    await chat.tap(nl('themes:check.somethingElse'));
     await chat.waitForBot(nl('summary:title'));
     await chat.user(remark).waitFor();
     await chat.waitForBot(firstLine(nl('summary:after.youth')).slice(0, 20));

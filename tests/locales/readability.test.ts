@@ -19,7 +19,7 @@ const MAX_WORDS = 12;
 const MAX_LETTERS = 15;
 // sessionCode: what a professional reads in Teams (the poster a young person reads is poster:, and checked)
 const NOT_FOR_YOUTH = new Set(['cli', 'digest', 'web', 'whatsapp', 'sessionCode']);
-const NOT_SENTENCES = [/^commands:(words|locales|languageName)\./, /^(role|questions|scale|updates):(words|emoji|wholeWords)\./, /^privacy:placeholder\./];
+const NOT_SENTENCES = [/^themes:check\.words\./, /^commands:(words|locales|languageName)\./, /^(role|questions|scale|updates):(words|emoji|wholeWords)\./, /^privacy:placeholder\./];
 const FOR_PARENTS = /(^|[._:])parent/i;
 /** Proper names may be long: the helplines and the data protection authorities. */
 const NAMES = new Set([

@@ -5,9 +5,9 @@ import { safeguardingReply } from '../../../core/safeguarding/reply';
 describe('safeguardingReply', () => {
   it.each([
     ['nl', 'NL', 'Dank je dat je dit deelt', 'gratis en anoniem', 'Bel dan meteen 112'],
-    ['nl', 'BE', 'Dank je dat je dit deelt', 'bij geweld, misbruik', 'Bel dan meteen 112'],
+    ['nl', 'BE', 'Dank je dat je dit deelt', 'bij geweld of misbruik', 'Bel dan meteen 112'],
     ['en', 'NL', 'Thank you for telling me', 'free and anonymous', 'Call 112 straight away'],
-    ['en', 'BE', 'Thank you for telling me', 'for violence, abuse', 'Call 112 straight away'],
+    ['en', 'BE', 'Thank you for telling me', 'for violence or abuse', 'Call 112 straight away'],
   ] as const)('composes the %s reply for %s: intro, one line per helpline, then 112', (lng, country, intro, about, danger) => {
     const reply = safeguardingReply(translatorFor(lng), country);
     const lines = reply.split('\n');
