@@ -1,7 +1,7 @@
-import { Cron } from 'croner';
 import type { AppContext, Closable } from '../../bot/appContext';
 import type { ContactRecord } from '../../core/types';
 import { CHANNEL, type ContactBook } from './contactBook';
+import { periodicJob } from './periodicJob';
 import { isQuietTime } from './quietHours';
 import type { ProactiveKind } from './templates';
 import type { WhatsAppAdapter } from './whatsAppAdapter';
@@ -9,7 +9,6 @@ import type { WhatsAppAdapter } from './whatsAppAdapter';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** One claim per participant and period, shared by every instance through the store. */
 const INVITE_CLAIM = `${CHANNEL}:invite`;
-export const DEFAULT_INVITATION_CRON = '*/10 * * * *';
 
 export interface InvitationRun {
   /** Invitations and reminders sent (as templates). */
@@ -85,20 +84,5 @@ export function startInvitations(
     return run;
   }
 
-  let running: Promise<unknown> = Promise.resolve();
-  const job =
-    options.cron === false
-      ? undefined
-      : new Cron(options.cron ?? DEFAULT_INVITATION_CRON, { protect: true, unref: true }, () => {
-          running = runOnce().catch((err: Error) => app.logger.error({ err: { name: err.name, message: err.message } }, 'whatsapp invitations failed'));
-          return running as Promise<void>;
-        });
-
-  return {
-    runOnce,
-    async close() {
-      job?.stop();
-      await running;
-    },
-  };
+  return periodicJob(app, 'whatsapp invitations', runOnce, options.cron);
 }

@@ -1,9 +1,8 @@
-import { Cron } from 'croner';
 import type { AppContext, Closable } from '../../bot/appContext';
 import { currentUpdates } from '../../core/updates/pickUpdates';
 import type { ProjectUpdate } from '../../core/updates/types';
 import { CHANNEL, WINDOW_MS, type ContactBook } from './contactBook';
-import { DEFAULT_INVITATION_CRON } from './invitations';
+import { periodicJob } from './periodicJob';
 import { isQuietTime } from './quietHours';
 import { newsTemplateMessage } from './templates';
 import type { WhatsAppAdapter } from './whatsAppAdapter';
@@ -77,20 +76,5 @@ export function startUpdateNotices(
     return run;
   }
 
-  let running: Promise<unknown> = Promise.resolve();
-  const job =
-    options.cron === false
-      ? undefined
-      : new Cron(options.cron ?? DEFAULT_INVITATION_CRON, { protect: true, unref: true }, () => {
-          running = runOnce().catch((err: Error) => app.logger.error({ err: { name: err.name, message: err.message } }, 'whatsapp news notices failed'));
-          return running as Promise<void>;
-        });
-
-  return {
-    runOnce,
-    async close() {
-      job?.stop();
-      await running;
-    },
-  };
+  return periodicJob(app, 'whatsapp news notices', runOnce, options.cron);
 }
